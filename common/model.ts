@@ -1,0 +1,89 @@
+/**
+ * Domain types shared by every process (main, CLI, preload, renderer).
+ * Pure data only: everything here can cross IPC, and nothing here may ever hold a token.
+ */
+
+/** Session states the Wawp API documents; anything else is reported as `OTHER` with the raw string kept. */
+export const KNOWN_STATUSES = ['STOPPED', 'STARTING', 'SCAN_QR_CODE', 'WORKING', 'FAILED'] as const;
+export type KnownStatus = (typeof KNOWN_STATUSES)[number];
+export type SessionStatus = KnownStatus | 'OTHER';
+
+/** Maps any server status string to our vocabulary (unknown strings are transitional, not errors). */
+export function toSessionStatus(raw: unknown): SessionStatus {
+  return typeof raw === 'string' && (KNOWN_STATUSES as readonly string[]).includes(raw)
+    ? (raw as KnownStatus)
+    : 'OTHER';
+}
+
+/** The WhatsApp account linked to a session (`id` is like `201012345678@c.us`). */
+export interface Me {
+  id: string;
+  pushName: string | null;
+}
+
+/** Every failure the client can report; one HTTP/transport outcome maps to exactly one code. */
+export const WAWP_ERROR_CODES = [
+  'bad_request',
+  'unauthorized',
+  'not_found',
+  'status_mismatch',
+  'rate_limited',
+  'server_error',
+  'upstream_error',
+  'network',
+  'timeout',
+  'bad_response',
+] as const;
+export type WawpErrorCode = (typeof WAWP_ERROR_CODES)[number];
+
+/** A typed, token-free error: safe to log, show, and send over IPC. */
+export interface WawpError {
+  code: WawpErrorCode;
+  /** Short human text (never raw HTML, never a token). */
+  message: string;
+  httpStatus?: number;
+  /** From `Retry-After`, in ms, when the server sent one. */
+  retryAfterMs?: number;
+  /** For `status_mismatch`: the session's current status when the body said so. */
+  currentStatus?: SessionStatus;
+}
+
+/** Errors the login engine adds on top of the client's. */
+export type LoginErrorCode = WawpErrorCode | 'invalid_phone' | 'busy';
+
+/** What a LoginSession tells its front ends (desktop renderer, CLI, tray). */
+export type LoginEvent =
+  | { type: 'status'; status: SessionStatus; rawStatus: string }
+  | {
+      type: 'qr';
+      /** The exact string to encode in the QR code (opaque; never parse it). */
+      value: string;
+      /** When this code dies, in epoch ms on the *local* clock (already corrected for server clock skew). */
+      expiresAt: number;
+      /** 1-based position of this code in the current cycle. */
+      index: number;
+      /** How many codes a cycle usually has (~6). */
+      expectedCount: number;
+    }
+  | { type: 'qr-expired' }
+  | { type: 'connected'; me: Me; expectedPhone: string | null; phoneMatches: boolean | null }
+  | { type: 'exhausted' }
+  | {
+      type: 'error';
+      code: LoginErrorCode;
+      message: string;
+      /** Fatal errors stop the session until the user acts (wrong token, unknown instance). */
+      fatal: boolean;
+      /** When the engine will retry by itself, in ms from now; absent when it will not. */
+      retryInMs?: number;
+    }
+  | { type: 'stopped' };
+
+export type LoginEventType = LoginEvent['type'];
+
+/** A pairing code as shown to users: 8 characters, `ABCD-1234`. */
+export interface PairingCode {
+  code: string;
+  /** Digits only, with country code, as sent to Wawp. */
+  phone: string;
+}
