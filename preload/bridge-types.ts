@@ -1,0 +1,38 @@
+/**
+ * The shape of `window.wawp`, the narrow bridge the preload exposes: one verb per intent, subscriptions
+ * return their unsubscribe. Derived from common/ipc.ts so a channel's types live in one place.
+ * Type-only: the renderer imports this file, never the preload itself.
+ */
+import type { InvokeChannels, PushChannels } from '../common/ipc';
+
+type Invoke<C extends keyof InvokeChannels> = (
+  ...args: Parameters<InvokeChannels[C]>
+) => Promise<ReturnType<InvokeChannels[C]>>;
+type Subscribe<C extends keyof PushChannels> = (listener: (payload: PushChannels[C]) => void) => () => void;
+
+export interface WawpBridge {
+  listInstances: Invoke<'instances:list'>;
+  saveInstance: Invoke<'instances:save'>;
+  removeInstance: Invoke<'instances:remove'>;
+  testConnection: Invoke<'instances:test'>;
+  exportInstances: Invoke<'instances:export'>;
+  importInstances: Invoke<'instances:import'>;
+  startLogin: Invoke<'login:start'>;
+  stopLogin: Invoke<'login:stop'>;
+  restartLogin: Invoke<'login:restart'>;
+  requestPairingCode: Invoke<'login:pairing-code'>;
+  startDemo: Invoke<'demo:start'>;
+  scanDemo: Invoke<'demo:scan'>;
+  getSettings: Invoke<'settings:get'>;
+  setPreferences: Invoke<'settings:set'>;
+  copyText: Invoke<'clipboard:write'>;
+  onLoginEvent: Subscribe<'login:event'>;
+  onInstancesChanged: Subscribe<'instances:changed'>;
+  onNavigate: Subscribe<'navigate'>;
+}
+
+declare global {
+  interface Window {
+    wawp: WawpBridge;
+  }
+}
