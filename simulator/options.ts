@@ -1,0 +1,70 @@
+/** Simulator tunables (wawp-api.md §6.2) and their defaults; durations are in simulated ms. */
+import type { SimClock } from './clock';
+
+export type QrExhaustion = 'fail' | 'restart' | 'endless';
+export type ExpiryUnit = 's' | 'ms';
+
+/** Options accepted by `startSimulator`; every field is optional. */
+export interface SimulatorOptions {
+  host?: string;
+  port?: number;
+  /** Multiplies every simulated duration (tests use 0.01). */
+  timeScale?: number;
+  bootDelayMs?: number;
+  qrFirstTtlMs?: number;
+  qrNextTtlMs?: number;
+  qrCount?: number;
+  qrExhaustion?: QrExhaustion;
+  postScanDelayMs?: number;
+  /** How long QR/request-code wait for SCAN_QR_CODE before answering 422. */
+  statusWaitMs?: number;
+  expiryUnit?: ExpiryUnit;
+  infoCacheMs?: number;
+  /** Server clock ahead of real time, for skew tests (ignored when `clock` is given). */
+  clockOffsetMs?: number;
+  /** Injected clock (e.g. `createManualClock()`); default: the wall clock plus `clockOffsetMs`. */
+  clock?: SimClock;
+  /** `wa.me` = Baileys ≥ 2026-05 value style (`https://wa.me/settings/linked_devices#…`). */
+  valueStyle?: 'legacy' | 'wa.me';
+  /** Logout answers the real instantaneous status instead of the documented `SCAN_QR_CODE`. */
+  logoutReportsActual?: boolean;
+}
+
+/** The live, mutable configuration (the control API may change it at run time). */
+export interface SimConfig {
+  timeScale: number;
+  bootDelayMs: number;
+  qrFirstTtlMs: number;
+  qrNextTtlMs: number;
+  qrCount: number;
+  qrExhaustion: QrExhaustion;
+  postScanDelayMs: number;
+  statusWaitMs: number;
+  expiryUnit: ExpiryUnit;
+  infoCacheMs: number;
+  valueStyle: 'legacy' | 'wa.me';
+  logoutReportsActual: boolean;
+}
+
+/** Fills defaults: 3 s boot, 60 s / 20 s / 6 codes then FAILED, 1.5 s post-scan, 5 s status wait. */
+export function resolveConfig(o: SimulatorOptions = {}): SimConfig {
+  return {
+    timeScale: o.timeScale ?? 1,
+    bootDelayMs: o.bootDelayMs ?? 3000,
+    qrFirstTtlMs: o.qrFirstTtlMs ?? 60_000,
+    qrNextTtlMs: o.qrNextTtlMs ?? 20_000,
+    qrCount: o.qrCount ?? 6,
+    qrExhaustion: o.qrExhaustion ?? 'fail',
+    postScanDelayMs: o.postScanDelayMs ?? 1500,
+    statusWaitMs: o.statusWaitMs ?? 5000,
+    expiryUnit: o.expiryUnit ?? 's',
+    infoCacheMs: o.infoCacheMs ?? 0,
+    valueStyle: o.valueStyle ?? 'legacy',
+    logoutReportsActual: o.logoutReportsActual ?? false,
+  };
+}
+
+/** Converts a simulated duration into clock ms under the current time scale. */
+export function scaled(config: SimConfig, ms: number): number {
+  return Math.max(0, Math.round(ms * config.timeScale));
+}
