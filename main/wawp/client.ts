@@ -1,0 +1,94 @@
+/**
+ * The Wawp v2 client (contract: types.ts): typed login/session calls, one Outcome per request,
+ * never throws. Credentials go in the query like the docs' samples, or in the JSON body only.
+ */
+import type { WawpError } from '../../common/model';
+import type { Outcome, RequestOptions, WawpClient, WawpClientOptions } from './types';
+import { performRequest } from './http';
+import { decodeQrEnvelope } from './qr-payload';
+import { parseMe, parsePairingCode, parseQrImage, parseSessionInfo, type Parsed } from './shapes';
+
+/** Default base URL of the real service. */
+export const DEFAULT_BASE_URL = 'https://api.wawp.net';
+export const DEFAULT_TIMEOUT_MS = 15_000;
+export const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
+
+interface Call {
+  path: string;
+  /** HTTP method when credentials travel in the query (body mode always POSTs). */
+  method: 'GET' | 'POST';
+  fields?: Record<string, unknown>;
+}
+
+/** Creates a client bound to one instance; see `WawpClient` for the calls. */
+export function createWawpClient(options: WawpClientOptions): WawpClient {
+  const base = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
+  const mode = options.credentialsIn ?? 'query';
+  const fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const secrets = [options.accessToken];
+
+  async function call<T>(
+    c: Call,
+    opts: RequestOptions | undefined,
+    parse: (body: unknown) => Parsed<T>,
+  ): Promise<Outcome<T>> {
+    let url: URL;
+    try {
+      url = new URL(`${base}/v2/${c.path}`);
+    } catch {
+      const error: WawpError = {
+        code: 'network',
+        message: `The Wawp base URL "${base}" is not a valid URL. Fix it in Settings.`,
+      };
+      return { ok: false, error };
+    }
+    const creds = { instance_id: options.instanceId, access_token: options.accessToken };
+    let method = c.method;
+    let body: Record<string, unknown> | undefined = c.fields;
+    if (mode === 'body') {
+      method = 'POST';
+      body = { ...creds, ...c.fields };
+    } else {
+      url.searchParams.set('instance_id', creds.instance_id);
+      url.searchParams.set('access_token', creds.access_token);
+    }
+    const outcome = await performRequest({
+      url,
+      method,
+      body: method === 'POST' ? (body ?? {}) : undefined,
+      signal: opts?.signal,
+      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+      fetch: fetchFn,
+      secrets,
+    });
+    if (!outcome.ok) return outcome;
+    const parsed = parse(outcome.data);
+    if (!parsed.ok) return parsed;
+    return { ok: true, data: parsed.value, serverDate: outcome.serverDate, receivedAt: outcome.receivedAt };
+  }
+
+  const session = (path: string) => (opts?: RequestOptions) =>
+    call({ path: `session/${path}`, method: 'POST' }, opts, parseSessionInfo);
+
+  return {
+    getQr: (opts) =>
+      call({ path: 'auth/qr', method: 'POST', fields: { format: 'raw' } }, opts, (body) => {
+        const decoded = decodeQrEnvelope(body);
+        return decoded.ok ? { ok: true, value: decoded.qr } : decoded;
+      }),
+    getQrImage: (opts) => call({ path: 'auth/qr-image', method: 'POST' }, opts, parseQrImage),
+    requestCode: (phone, opts) =>
+      call(
+        { path: 'auth/request-code', method: 'POST', fields: { phone_number: phone } },
+        opts,
+        parsePairingCode,
+      ),
+    sessionInfo: session('info'),
+    me: (opts) => call({ path: 'session/me', method: 'GET' }, opts, parseMe),
+    start: session('start'),
+    stop: session('stop'),
+    restart: session('restart'),
+    logout: session('logout'),
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * One HTTP exchange with Wawp: per-request timeout joined with the caller's signal, a streamed
+ * response-size cap, `Date` → serverDate, and every failure mapped to a WawpError (never thrown).
+ */
+import type { WawpError } from '../../common/model';
+import type { Outcome } from './types';
+import { badResponse, cancelledError, errorFromHttp, networkError, timeoutError } from './errors';
+import { tryJson } from './body-text';
+
+/** A fully described request (URL already carries any query credentials). */
+export interface HttpRequest {
+  url: URL;
+  method: 'GET' | 'POST';
+  body?: Record<string, unknown>;
+  signal?: AbortSignal;
+  timeoutMs: number;
+  maxResponseBytes: number;
+  fetch: typeof fetch;
+  /** Literal secrets to scrub from any error text. */
+  secrets: readonly string[];
+}
+
+class TooLarge extends Error {}
+
+/** Reads the body as text, aborting once it grows past `max` bytes. */
+async function readCapped(res: Response, max: number, abort: () => void): Promise<string> {
+  const declared = Number(res.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > max) {
+    abort();
+    throw new TooLarge();
+  }
+  if (!res.body) return '';
+  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      abort();
+      await reader.cancel().catch(() => undefined);
+      throw new TooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Parses the `Date` response header to epoch ms (null when absent or invalid). */
+export function parseServerDate(value: string | null): number | null {
+  if (!value) return null;
+  const at = Date.parse(value);
+  return Number.isFinite(at) ? at : null;
+}
+
+/** Performs the request; resolves to the parsed JSON body with reply metadata, or one WawpError. */
+export async function performRequest(req: HttpRequest): Promise<Outcome<unknown>> {
+  const local = new AbortController();
+  const timeout = AbortSignal.timeout(req.timeoutMs);
+  const signals = [local.signal, timeout, ...(req.signal ? [req.signal] : [])];
+  const signal = AbortSignal.any(signals);
+  const why = (err: unknown): WawpError => {
+    if (req.signal?.aborted) return cancelledError();
+    if (timeout.aborted) return timeoutError(req.timeoutMs);
+    return networkError(req.url.host, err);
+  };
+  if (req.signal?.aborted) return { ok: false, error: cancelledError() };
+
+  let res: Response;
+  try {
+    res = await req.fetch(req.url, {
+      method: req.method,
+      headers: {
+        Accept: 'application/json',
+        ...(req.body ? { 'Content-Type': 'application/json' } : {}),
+      },
+      body: req.body ? JSON.stringify(req.body) : undefined,
+      signal,
+      redirect: 'follow',
+    });
+  } catch (err) {
+    return { ok: false, error: why(err) };
+  }
+  const receivedAt = Date.now();
+  const serverDate = parseServerDate(res.headers.get('date'));
+
+  let text: string;
+  try {
+    text = await readCapped(res, req.maxResponseBytes, () => local.abort());
+  } catch (err) {
+    if (err instanceof TooLarge)
+      return {
+        ok: false,
+        error: badResponse(`the reply is larger than ${req.maxResponseBytes} bytes`, res.status),
+      };
+    return { ok: false, error: why(err) };
+  }
+
+  if (res.status < 200 || res.status > 299) {
+    const headers = {
+      contentType: res.headers.get('content-type'),
+      retryAfter: res.headers.get('retry-after'),
+    };
+    return {
+      ok: false,
+      error: errorFromHttp(res.status, text, headers, serverDate ?? receivedAt, req.secrets),
+    };
+  }
+  const parsed = tryJson(text);
+  if (!parsed) {
+    const what = text.trim() ? 'the reply is not JSON' : 'the reply is empty';
+    return { ok: false, error: badResponse(what, res.status) };
+  }
+  return { ok: true, data: parsed.value, serverDate, receivedAt };
+}
