@@ -187,7 +187,6 @@ export class SimWorld {
     const ttl = scaled(this.config, index === 1 ? this.config.qrFirstTtlMs : this.config.qrNextTtlMs);
     const now = this.clock.now();
     inst.qr = { value: newQrValue(this.config.valueStyle), index, issuedAt: now, expiresAt: now + ttl };
-    inst.infoCache = null;
     inst.cancelTimer = this.clock.schedule(ttl, () => this.onQrExpired(inst, index));
     this.notify(inst);
   }
@@ -209,7 +208,6 @@ export class SimWorld {
     inst.qr = null;
     inst.staleValues.clear();
     inst.pairingCode = null;
-    inst.infoCache = null;
   }
 
   private setStatus(inst: SimInstance, status: SimStatus): void {
