@@ -1,0 +1,48 @@
+/** `wawp-link pair <instance-id> --phone N`: link with an 8-character pairing code instead of a QR. */
+import { parseCommandArgs, parseSeconds, requireInstanceId } from '../args';
+import type { CliContext } from '../context';
+import { UsageError, type ExitCode } from '../exit-codes';
+import { PAIR_HELP } from '../help';
+import { runLogin } from '../login-runner';
+import { resolveTarget, titleFor } from '../target';
+
+const OPTIONS = {
+  phone: { type: 'string' },
+  'base-url': { type: 'string' },
+  json: { type: 'boolean' },
+  timeout: { type: 'string' },
+  'no-start': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Runs `pair`; the engine validates the phone (invalid → exit 2) and sends one request per attempt. */
+export async function pairCommand(ctx: CliContext, argv: string[]): Promise<ExitCode> {
+  const { values, positionals } = parseCommandArgs('pair', argv, OPTIONS);
+  if (values.help) return (ctx.io.out(PAIR_HELP), 0);
+  const instanceId = requireInstanceId('pair', positionals);
+  if (!values.phone) {
+    throw new UsageError(
+      'Missing --phone: the WhatsApp number to link, with country code.\nSee "wawp-link pair --help".',
+    );
+  }
+  const timeoutMs = parseSeconds('timeout', values.timeout);
+  const target = await resolveTarget(ctx, instanceId, values['base-url']);
+  const autoStart = !values['no-start'];
+  const client = ctx.createClient({ baseUrl: target.baseUrl, instanceId, accessToken: target.token });
+  const session = ctx.createSession({
+    client,
+    autoStart,
+    expectedPhone: target.entry?.expectedPhone ?? null,
+  });
+  return runLogin({
+    io: ctx.io,
+    session,
+    json: values.json === true,
+    title: titleFor(target),
+    hints: target.hints,
+    autoStart,
+    timeoutMs,
+    restarts: 0,
+    pairPhone: values.phone,
+  });
+}

@@ -1,0 +1,148 @@
+/**
+ * The human login screen: QR (or pairing code), "code n of ~6", a countdown and the status in words.
+ * On a TTY the frame is redrawn in place; otherwise each change is printed once as plain lines.
+ */
+import type { SessionStatus } from '../../common/model';
+import { formatCountdown, largePairingCode, linkedAs, statusInWords } from './format';
+import type { CliIo } from './io';
+import type { CliEvent } from './login-json';
+import { renderTerminalQr } from './terminal-qr';
+
+const SCAN_HINT = 'On the phone: WhatsApp → Settings → Linked devices → Link a device, then scan.';
+const PAIR_HINT = 'On the phone: WhatsApp → Linked devices → Link a device → Link with phone number instead.';
+
+interface QrState {
+  text: string;
+  index: number;
+  expectedCount: number;
+  expiresAt: number;
+}
+
+/** Renders login events for people; `close()` stops the countdown and leaves the cursor below. */
+export class HumanLoginView {
+  private status: { status: SessionStatus; raw: string } | null = null;
+  private qr: QrState | null = null;
+  private pairing: string | null = null;
+  private note: string | null = null;
+  private drawnLines = 0;
+  private tick: NodeJS.Timeout | null = null;
+  private renderSeq = 0;
+
+  constructor(
+    private readonly io: CliIo,
+    private readonly title: string,
+    private readonly extraHint: string | null = null,
+  ) {}
+
+  /** Applies one event to the screen. */
+  async handle(event: CliEvent): Promise<void> {
+    switch (event.type) {
+      case 'status':
+        if (this.status?.status === event.status && this.status.raw === event.rawStatus) return;
+        this.status = { status: event.status, raw: event.rawStatus };
+        if (event.status !== 'SCAN_QR_CODE') this.qr = null;
+        this.note = null;
+        this.plain(`Status: ${statusInWords(event.status, event.rawStatus)}`);
+        break;
+      case 'qr': {
+        const seq = ++this.renderSeq;
+        const text = await renderTerminalQr(event.value, { color: this.io.color });
+        if (seq !== this.renderSeq) return; // a newer code arrived while this one was drawn
+        this.qr = {
+          text,
+          index: event.index,
+          expectedCount: event.expectedCount,
+          expiresAt: event.expiresAt,
+        };
+        this.note = null;
+        this.plain(`${text}\n${this.codeLine()}\n${SCAN_HINT}`);
+        break;
+      }
+      case 'qr-expired':
+        this.renderSeq++;
+        this.plain(this.qr ? `Code ${this.qr.index} expired; waiting for the next one.` : 'Code expired.');
+        this.qr = null;
+        this.note = 'That code expired; fetching a new one…';
+        break;
+      case 'pairing-code':
+        this.pairing = event.code;
+        this.plain(`Pairing code: ${event.code}\n${largePairingCode(event.code, false)}\n${PAIR_HINT}`);
+        break;
+      case 'error':
+        this.note =
+          event.retryInMs !== undefined
+            ? `${event.message} Retrying in ${Math.ceil(event.retryInMs / 1000)} s.`
+            : event.message;
+        if (!event.fatal) this.plain(`Problem: ${this.note}`);
+        break;
+      case 'exhausted':
+        this.qr = null;
+        this.note = 'Every code of this cycle expired without a scan.';
+        this.plain(this.note);
+        break;
+      case 'connected':
+        this.qr = null;
+        this.pairing = null;
+        this.clearFrame();
+        this.io.out(`${linkedAs(event.me)}\n`);
+        if (event.phoneMatches === false && event.expectedPhone) {
+          this.io.err(
+            `Warning: this instance was expected to link +${event.expectedPhone}, but another number was linked.\n`,
+          );
+        }
+        return;
+      case 'stopped':
+        return;
+    }
+    this.redraw();
+  }
+
+  /** Stops the countdown; the last frame stays on screen (fatal errors follow on stderr). */
+  close(): void {
+    if (this.tick) clearTimeout(this.tick);
+    this.tick = null;
+  }
+
+  /** Clears the frame (TTY), e.g. before printing the final result. */
+  clearFrame(): void {
+    if (this.io.stdoutIsTTY && this.drawnLines > 0) this.io.out(`\x1b[${this.drawnLines}F\x1b[J`);
+    this.drawnLines = 0;
+    this.close();
+  }
+
+  private plain(text: string): void {
+    if (!this.io.stdoutIsTTY) this.io.out(`${text}\n`);
+  }
+
+  private codeLine(): string {
+    const q = this.qr!;
+    const left = formatCountdown(q.expiresAt - Date.now());
+    return `Code ${q.index} of ~${q.expectedCount} · expires in ${left}`;
+  }
+
+  private frame(): string[] {
+    const lines = [this.title, ''];
+    if (this.pairing) lines.push(largePairingCode(this.pairing, this.io.color), '', PAIR_HINT);
+    else if (this.qr) lines.push(this.qr.text, '', this.codeLine(), SCAN_HINT);
+    if (this.status) lines.push(`Status: ${statusInWords(this.status.status, this.status.raw)}`);
+    if (this.note) lines.push(this.note);
+    if (this.extraHint) lines.push(this.extraHint);
+    return lines.join('\n').split('\n');
+  }
+
+  private redraw(): void {
+    if (!this.io.stdoutIsTTY) return;
+    const lines = this.frame();
+    const up = this.drawnLines > 0 ? `\x1b[${this.drawnLines}F\x1b[J` : '';
+    this.io.out(`${up}${lines.join('\n')}\n`);
+    this.drawnLines = lines.length;
+    if (this.tick) clearTimeout(this.tick);
+    this.tick = null;
+    const rows = process.stdout.rows ?? 0;
+    // Tick the countdown only while a code is up and the frame fits (else each redraw would scroll).
+    if (this.qr && (rows === 0 || lines.length < rows)) {
+      this.tick = setTimeout(() => this.redraw(), 1000 - (Date.now() % 1000) + 5);
+      this.tick.unref();
+    }
+  }
+}
