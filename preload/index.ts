@@ -1,8 +1,47 @@
-/** The only module that touches ipcRenderer: a narrow bridge of verbs (see common/ipc.ts). */
-import { contextBridge } from 'electron';
+/**
+ * The only module that touches ipcRenderer: exposes `window.wawp`, a narrow bridge of verbs (one per invoke
+ * channel) and subscriptions that return their unsubscribe. Never the raw ipcRenderer, never a generic send.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { InvokeChannel, InvokeChannels, PushChannel, PushChannels } from '../common/ipc';
+import type { WawpBridge } from './bridge-types';
 
-const bridge = { version: 1 } as const;
+function invoke<C extends InvokeChannel>(channel: C) {
+  return (...args: Parameters<InvokeChannels[C]>): Promise<ReturnType<InvokeChannels[C]>> =>
+    ipcRenderer.invoke(channel, ...args) as Promise<ReturnType<InvokeChannels[C]>>;
+}
 
-export type Bridge = typeof bridge;
+function subscribe<C extends PushChannel>(channel: C) {
+  return (listener: (payload: PushChannels[C]) => void): (() => void) => {
+    if (typeof listener !== 'function') throw new TypeError(`${channel}: listener must be a function`);
+    // The event object is dropped: it carries `sender`, which must not reach the page.
+    const wrapped = (_event: IpcRendererEvent, payload: PushChannels[C]): void => listener(payload);
+    ipcRenderer.on(channel, wrapped);
+    return () => {
+      ipcRenderer.removeListener(channel, wrapped);
+    };
+  };
+}
+
+const bridge: WawpBridge = {
+  listInstances: invoke('instances:list'),
+  saveInstance: invoke('instances:save'),
+  removeInstance: invoke('instances:remove'),
+  testConnection: invoke('instances:test'),
+  exportInstances: invoke('instances:export'),
+  importInstances: invoke('instances:import'),
+  startLogin: invoke('login:start'),
+  stopLogin: invoke('login:stop'),
+  restartLogin: invoke('login:restart'),
+  requestPairingCode: invoke('login:pairing-code'),
+  startDemo: invoke('demo:start'),
+  scanDemo: invoke('demo:scan'),
+  getSettings: invoke('settings:get'),
+  setPreferences: invoke('settings:set'),
+  copyText: invoke('clipboard:write'),
+  onLoginEvent: subscribe('login:event'),
+  onInstancesChanged: subscribe('instances:changed'),
+  onNavigate: subscribe('navigate'),
+};
 
 contextBridge.exposeInMainWorld('wawp', bridge);

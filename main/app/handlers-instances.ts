@@ -1,0 +1,152 @@
+/** Handlers of the `instances:*` channels: list, save (token write-only), remove, test, export, import. */
+import { z } from 'zod';
+import type { HandlerDeps, InstanceRecord } from './handler-deps';
+import { fail, messageOf, ok, parseArgs, parseArgsOrThrow, scrub, type Handlers } from './handler-kit';
+import type { InstanceRegistry } from './instance-registry';
+import { importJsonSchema, instanceIdSchema, instanceInputSchema, instanceListSchema } from './ipc-schemas';
+import type { LoginManager } from './login-manager';
+
+type InstanceHandlers = Pick<
+  Handlers,
+  | 'instances:list'
+  | 'instances:save'
+  | 'instances:remove'
+  | 'instances:test'
+  | 'instances:export'
+  | 'instances:import'
+>;
+
+const recordSchema = instanceInputSchema.omit({ token: true });
+
+/** Creates the instance handlers; `changed()` pushes the fresh list to the windows. */
+export function createInstanceHandlers(
+  deps: HandlerDeps,
+  registry: InstanceRegistry,
+  manager: LoginManager,
+  changed: () => Promise<void>,
+): InstanceHandlers {
+  const { settings, secrets } = deps;
+  return {
+    'instances:list': async (...args) => {
+      parseArgsOrThrow(z.tuple([]), args);
+      return registry.views();
+    },
+
+    'instances:save': async (...args) => {
+      const parsed = parseArgs(z.tuple([instanceInputSchema]), args);
+      if (!parsed.ok) return parsed.result;
+      const [{ token, ...input }] = parsed.value;
+      const existing = registry.find(input.id);
+      if (existing?.isDemo)
+        return fail('demo_instance', 'The demo instance cannot be edited. Add your own instance.');
+      const record: InstanceRecord = { ...input, label: input.label || input.id };
+      const newKey = { baseUrl: record.baseUrl, instanceId: record.id };
+      try {
+        const moved = existing && existing.baseUrl !== record.baseUrl;
+        const oldKey = existing && { baseUrl: existing.baseUrl, instanceId: existing.id };
+        if (token) await secrets.set(newKey, token);
+        else if (!existing)
+          return fail(
+            'token_required',
+            'Enter the access token of this instance (from your Wawp dashboard).',
+          );
+        else if (moved && oldKey) {
+          const stored = await secrets.get(oldKey);
+          if (stored) await secrets.set(newKey, stored);
+        }
+        if (moved && oldKey) await secrets.delete(oldKey);
+      } catch (error) {
+        return fail('secret_store', `The token could not be saved: ${messageOf(error, token)}`);
+      }
+      settings.putInstance(record);
+      const credentialsChanged =
+        !existing ||
+        token !== undefined ||
+        existing.baseUrl !== record.baseUrl ||
+        existing.expectedPhone !== record.expectedPhone;
+      if (credentialsChanged) manager.stop(record.id);
+      await changed();
+      return ok(await registry.view({ ...record, isDemo: false }));
+    },
+
+    'instances:remove': async (...args) => {
+      const parsed = parseArgs(z.tuple([instanceIdSchema]), args);
+      if (!parsed.ok) return parsed.result;
+      const [id] = parsed.value;
+      const instance = registry.find(id);
+      if (!instance) return fail('not_found', 'This instance is already gone. Refresh the list.');
+      manager.forget(id);
+      if (instance.isDemo) registry.removeDemo(id);
+      else {
+        settings.removeInstance(id);
+        try {
+          await secrets.delete({ baseUrl: instance.baseUrl, instanceId: id });
+        } catch (error) {
+          await changed();
+          return fail('secret_store', `Removed, but its token could not be deleted: ${messageOf(error)}`);
+        }
+      }
+      await changed();
+      return ok(null);
+    },
+
+    'instances:test': async (...args) => {
+      const parsed = parseArgs(z.tuple([instanceInputSchema]), args);
+      if (!parsed.ok) return parsed.result;
+      const [input] = parsed.value;
+      const known = registry.find(input.id);
+      let token = input.token ?? null;
+      try {
+        if (!token && known && known.baseUrl === input.baseUrl) token = await registry.token(known);
+      } catch (error) {
+        return fail('secret_store', `The stored token could not be read: ${messageOf(error)}`);
+      }
+      if (!token) return fail('token_required', 'Enter the access token of this instance to test it.');
+      const client = deps.createClient({ baseUrl: input.baseUrl, instanceId: input.id, accessToken: token });
+      const outcome = await client.sessionInfo();
+      if (!outcome.ok) return fail(outcome.error.code, scrub(outcome.error.message, token));
+      return ok({ status: outcome.data.status, me: outcome.data.me });
+    },
+
+    'instances:export': async (...args) => {
+      const parsed = parseArgs(z.tuple([]), args);
+      if (!parsed.ok) return parsed.result;
+      return Promise.resolve(
+        ok(JSON.stringify({ version: 1, instances: settings.listInstances() }, null, 2)),
+      );
+    },
+
+    'instances:import': async (...args) => {
+      const parsed = parseArgs(z.tuple([importJsonSchema]), args);
+      if (!parsed.ok) return parsed.result;
+      let document: unknown;
+      try {
+        document = JSON.parse(parsed.value[0]);
+      } catch {
+        return fail('invalid_json', 'This file is not JSON. Choose a file exported by wawp-link.');
+      }
+      const list = instanceListSchema.safeParse(document);
+      if (!list.success) return fail('invalid_format', 'This is not a wawp-link instance list (version 1).');
+      let added = 0;
+      let updated = 0;
+      let rejected = 0;
+      for (const entry of list.data.instances) {
+        const record = recordSchema.safeParse(entry);
+        if (!record.success) {
+          rejected += 1;
+          continue;
+        }
+        const existing = registry.find(record.data.id);
+        if (existing?.isDemo) {
+          rejected += 1;
+          continue;
+        }
+        if (existing) updated += 1;
+        else added += 1;
+        settings.putInstance({ ...record.data, label: record.data.label || record.data.id });
+      }
+      await changed();
+      return ok({ added, updated, rejected });
+    },
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * The main-process side of every invoke channel, as plain async functions (no `electron` import): ipc.ts
+ * registers them behind the sender guard, and the browser harness calls the very same ones from Node.
+ */
+import type { InstanceView } from '../../common/ipc';
+import type { HandlerDeps } from './handler-deps';
+import type { Handlers } from './handler-kit';
+import { createInstanceHandlers } from './handlers-instances';
+import { createLoginHandlers } from './handlers-login';
+import { createSettingsHandlers } from './handlers-settings';
+import { createInstanceRegistry, type InstanceRegistry } from './instance-registry';
+import { createLoginManager, type LoginManager } from './login-manager';
+
+export type { Handlers } from './handler-kit';
+
+/** The handlers plus the live parts the tray and the composition root need. */
+export interface AppHandlers {
+  channels: Handlers;
+  manager: LoginManager;
+  registry: InstanceRegistry;
+  /** Token-free views of every instance (tray, deep links). */
+  views(): Promise<InstanceView[]>;
+  /** Stops every session and the demo simulator. */
+  dispose(): Promise<void>;
+}
+
+/** Builds every handler over `deps`; status changes are pushed as `instances:changed`. */
+export function createHandlers(deps: HandlerDeps): AppHandlers {
+  const manager = createLoginManager(deps.openSession, deps.push);
+  const registry = createInstanceRegistry(deps.settings, deps.secrets, manager);
+  const changed = async (): Promise<void> => deps.push('instances:changed', await registry.views());
+  const stopWatching = manager.onStatusChange(() => {
+    changed().catch(() => undefined); // a failed refresh is retried by the next change
+  });
+  const channels: Handlers = {
+    ...createInstanceHandlers(deps, registry, manager, changed),
+    ...createLoginHandlers(deps, registry, manager, changed),
+    ...createSettingsHandlers(deps),
+  };
+  return {
+    channels,
+    manager,
+    registry,
+    views: () => registry.views(),
+    async dispose() {
+      stopWatching();
+      manager.stopAll();
+      await deps.demo.close();
+    },
+  };
+}
