@@ -4,6 +4,7 @@
  */
 import type { LoginEvent, PairingCode, WawpError } from '../../common/model';
 import type { WawpClient } from '../wawp/types';
+import type { LoginTiming } from './schedule';
 
 /** Injected time and randomness, so the engine runs deterministically under fake clocks. */
 export interface Clock {
@@ -20,6 +21,10 @@ export interface LoginSessionOptions {
   expectedPhone?: string | null;
   clock?: Clock;
   random?: () => number;
+  /** Overrides of the loop's tunables (schedule.ts DEFAULT_TIMING); the benchmark scales them. */
+  timing?: Partial<LoginTiming>;
+  /** Diagnostics sink (never receives tokens: the engine never sees one). */
+  log?: (message: string, detail?: Record<string, unknown>) => void;
 }
 
 export type PairingResult =

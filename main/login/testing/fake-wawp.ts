@@ -1,0 +1,167 @@
+/**
+ * An in-process fake WawpClient on a fake clock, for the engine's unit tests: the Wawp session
+ * state machine (boot, 60 s + 5 × 20 s QR cycle, FAILED on exhaustion, scan → STARTING → WORKING),
+ * a server clock that may be far from the local one (1 s `Date` resolution), a call log, and
+ * scripted faults per endpoint. Integration tests use the real simulator over HTTP instead.
+ */
+import type { Me, SessionStatus, WawpError } from '../../../common/model';
+import type { Outcome, QrCode, SessionInfo, WawpClient } from '../../wawp/types';
+import type { FakeClock } from './fake-clock';
+
+export type Fault = { error: WawpError } | 'hang';
+type Method = 'getQr' | 'sessionInfo' | 'start' | 'restart' | 'requestCode' | 'me';
+
+export interface FakeWawpOptions {
+  status?: SessionStatus;
+  /** Server clock minus local clock. */
+  serverOffsetMs?: number;
+  bootMs?: number;
+  postScanMs?: number;
+  /** Returned `expiry` unit (the docs conflict); default ms. */
+  expiryUnit?: 's' | 'ms';
+}
+
+/** The fake plus its test controls. */
+export interface FakeWawp {
+  client: WawpClient;
+  calls: { method: Method; at: number }[];
+  status(): SessionStatus;
+  /** The code the server would hand out now, or null. */
+  currentQr(): { value: string; expiresAt: number } | null;
+  scan(phone?: string): boolean;
+  fail(method: Method, ...faults: Fault[]): void;
+  /** Codes of the current cycle issued so far. */
+  codesIssued(): number;
+}
+
+/** Creates a fake Wawp session (default STOPPED, unpaired). */
+export function createFakeWawp(clock: FakeClock, opts: FakeWawpOptions = {}): FakeWawp {
+  const offset = opts.serverOffsetMs ?? 0;
+  const bootMs = opts.bootMs ?? 3_000;
+  const postScanMs = opts.postScanMs ?? 1_500;
+  let status: SessionStatus = opts.status ?? 'STOPPED';
+  let since = clock.now();
+  let paired = status === 'WORKING';
+  let me: Me | null = paired ? { id: '201012345678@c.us', pushName: 'Ann' } : null;
+  let cycleStart = since;
+  let cycle = 0;
+  const faults = new Map<Method, Fault[]>();
+  const calls: { method: Method; at: number }[] = [];
+
+  const serverNow = (): number => clock.now() + offset;
+  const qrIndexAt = (now: number): number => {
+    const age = now - cycleStart;
+    return age < 60_000 ? 0 : 1 + Math.floor((age - 60_000) / 20_000);
+  };
+  let startingFor = bootMs;
+  const set = (next: SessionStatus, at: number, phaseMs = bootMs): void => {
+    status = next;
+    since = at;
+    startingFor = phaseMs;
+    if (next === 'SCAN_QR_CODE') {
+      cycleStart = at;
+      cycle += 1;
+    }
+  };
+  const tick = (): void => {
+    const now = clock.now();
+    if (status === 'STARTING' && now - since >= startingFor) {
+      set(paired ? 'WORKING' : 'SCAN_QR_CODE', since + startingFor);
+    }
+    if (status === 'SCAN_QR_CODE' && qrIndexAt(now) >= 6) set('FAILED', cycleStart + 160_000);
+  };
+  const qr = (): { value: string; expiresAt: number } | null => {
+    tick();
+    if (status !== 'SCAN_QR_CODE') return null;
+    const i = qrIndexAt(clock.now());
+    const expiresLocal = cycleStart + 60_000 + i * 20_000;
+    return { value: `2@cycle${cycle}-code${i + 1}`, expiresAt: expiresLocal + offset };
+  };
+  const meta = (): { serverDate: number; receivedAt: number } => ({
+    serverDate: Math.floor(serverNow() / 1000) * 1000,
+    receivedAt: clock.now(),
+  });
+  const info = (): SessionInfo => ({
+    name: 'wawp-1',
+    status,
+    rawStatus: status,
+    me: status === 'WORKING' ? me : null,
+  });
+  const mismatch = (): WawpError => ({
+    code: 'status_mismatch',
+    message: 'Session status is not as expected',
+    httpStatus: 422,
+    currentStatus: status,
+  });
+
+  const answer = async <T>(
+    method: Method,
+    signal: AbortSignal | undefined,
+    body: () => Outcome<T>,
+  ): Promise<Outcome<T>> => {
+    calls.push({ method, at: clock.now() });
+    const fault = faults.get(method)?.shift();
+    if (fault === 'hang') {
+      return new Promise<Outcome<T>>((resolve) => {
+        signal?.addEventListener('abort', () =>
+          resolve({ ok: false, error: { code: 'network', message: 'aborted' } }),
+        );
+      });
+    }
+    if (fault) return { ok: false, error: fault.error };
+    tick();
+    return body();
+  };
+  const ok = <T>(data: T): Outcome<T> => ({ ok: true, data, ...meta() });
+
+  const client: WawpClient = {
+    getQr: (o) =>
+      answer<QrCode>('getQr', o?.signal, () => {
+        const code = qr();
+        if (!code) return { ok: false, error: mismatch() };
+        const expiry = opts.expiryUnit !== 's' ? code.expiresAt : Math.floor(code.expiresAt / 1000);
+        return ok({ value: code.value, expiresAt: expiry < 1e12 ? expiry * 1000 : expiry });
+      }),
+    getQrImage: () => Promise.resolve({ ok: false, error: { code: 'bad_request', message: 'not faked' } }),
+    requestCode: (_phone, o) =>
+      answer('requestCode', o?.signal, () =>
+        status === 'SCAN_QR_CODE' ? ok({ code: 'ABCD-1234' }) : { ok: false, error: mismatch() },
+      ),
+    sessionInfo: (o) => answer('sessionInfo', o?.signal, () => ok(info())),
+    me: (o) => answer('me', o?.signal, () => ok(status === 'WORKING' ? me : null)),
+    start: (o) =>
+      answer('start', o?.signal, () => {
+        if (status === 'STOPPED' || status === 'FAILED') set('STARTING', clock.now());
+        return ok(info());
+      }),
+    stop: () => Promise.resolve(ok(info())),
+    restart: (o) =>
+      answer('restart', o?.signal, () => {
+        set('STARTING', clock.now());
+        return ok(info());
+      }),
+    logout: () => Promise.resolve(ok(info())),
+  };
+
+  return {
+    client,
+    calls,
+    status: () => {
+      tick();
+      return status;
+    },
+    currentQr: qr,
+    scan(phone = '201012345678') {
+      tick();
+      if (status !== 'SCAN_QR_CODE') return false;
+      paired = true;
+      me = { id: `${phone}@c.us`, pushName: 'Ann' };
+      set('STARTING', clock.now(), postScanMs);
+      return true;
+    },
+    fail(method, ...list) {
+      faults.set(method, [...(faults.get(method) ?? []), ...list]);
+    },
+    codesIssued: () => (status === 'SCAN_QR_CODE' ? qrIndexAt(clock.now()) + 1 : 0),
+  };
+}
