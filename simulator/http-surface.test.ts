@@ -170,6 +170,18 @@ describe('fault injection', () => {
     expect(sim.requestCount('session/info')).toBe(1);
   });
 
+  it('close() ends a request that is still hanging', async () => {
+    sim.injectFault({ endpoint: 'session/info', hang: true });
+    const pending = fetch(`${sim.baseUrl}/v2/session/info${q()}`).then(
+      () => 'answered',
+      () => 'dropped',
+    );
+    while (sim.requestCount('session/info') === 0) await new Promise((r) => setTimeout(r, 5));
+    await sim.close();
+    expect(await pending).toBe('dropped');
+    sim = await startSimulator();
+  });
+
   it('adds latency before a normal answer', async () => {
     sim.injectFault({ endpoint: 'session/info', latencyMs: 30 });
     expect((await post(`/v2/session/info${q()}`, {})).json.status).toBe('STOPPED');

@@ -122,6 +122,7 @@ export function createV2Router(
     if (fault?.latencyMs) await sleep(fault.latencyMs);
     if (fault?.hang) {
       hung.add(res);
+      res.once('close', () => hung.delete(res));
       return;
     }
     if (fault?.status !== undefined || fault?.rawBody !== undefined) {

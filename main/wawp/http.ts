@@ -85,28 +85,30 @@ export async function performRequest(req: HttpRequest): Promise<Outcome<unknown>
   const receivedAt = Date.now();
   const serverDate = parseServerDate(res.headers.get('date'));
 
-  let text: string;
-  try {
-    text = await readCapped(res, req.maxResponseBytes, () => local.abort());
-  } catch (err) {
-    if (err instanceof TooLarge)
-      return {
-        ok: false,
-        error: badResponse(`the reply is larger than ${req.maxResponseBytes} bytes`, res.status),
-      };
-    return { ok: false, error: why(err) };
-  }
-
-  if (res.status < 200 || res.status > 299) {
+  const failed = res.status < 200 || res.status > 299;
+  const httpError = (body: string): Outcome<unknown> => {
     const headers = {
       contentType: res.headers.get('content-type'),
       retryAfter: res.headers.get('retry-after'),
     };
     return {
       ok: false,
-      error: errorFromHttp(res.status, text, headers, serverDate ?? receivedAt, req.secrets),
+      error: errorFromHttp(res.status, body, headers, serverDate ?? receivedAt, req.secrets),
+    };
+  };
+  let text: string;
+  try {
+    text = await readCapped(res, req.maxResponseBytes, () => local.abort());
+  } catch (err) {
+    if (!(err instanceof TooLarge)) return { ok: false, error: why(err) };
+    // An oversize error page still reports its status; only an oversize success is unreadable.
+    if (failed) return httpError('');
+    return {
+      ok: false,
+      error: badResponse(`the reply is larger than ${req.maxResponseBytes} bytes`, res.status),
     };
   }
+  if (failed) return httpError(text);
   const parsed = tryJson(text);
   if (!parsed) {
     const what = text.trim() ? 'the reply is not JSON' : 'the reply is empty';

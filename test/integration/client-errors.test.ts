@@ -115,6 +115,11 @@ describe('HTTP error matrix through the real client', () => {
     expect(await failing(client({ maxResponseBytes: 1000 }).sessionInfo())).toMatchObject({
       code: 'bad_response',
     });
+    sim.injectFault({ endpoint: 'session/info', status: 502, rawBody: `<html>${'z'.repeat(5000)}</html>` });
+    expect(await failing(client({ maxResponseBytes: 1000 }).sessionInfo())).toMatchObject({
+      code: 'upstream_error',
+      httpStatus: 502,
+    });
     sim.injectFault({ endpoint: 'session/info', rawBody: '<html>ok</html>', contentType: 'text/html' });
     expect(await failing(client().sessionInfo())).toMatchObject({ code: 'bad_response', httpStatus: 200 });
     sim.injectFault({ endpoint: 'session/info', rawBody: '' });
