@@ -29,3 +29,23 @@ export interface SecretStore {
   list(): Promise<SecretKey[]>;
   health(): Promise<KeychainHealth>;
 }
+
+/**
+ * Encryption the app injects for the encrypted-file fallback (Electron's safeStorage has this shape;
+ * adapted in main/app/safe-storage.ts so the stores never import electron).
+ */
+export interface Encryptor {
+  isEncryptionAvailable(): boolean;
+  /** Linux only in Electron: `basic_text` means a hard-coded key, which we refuse to rely on. */
+  getSelectedStorageBackend?(): string;
+  encryptString(plainText: string): Buffer;
+  decryptString(encrypted: Buffer): string;
+}
+
+/** What each location means, in the user's words (settings shows this next to each instance). */
+export const SECRET_LOCATION_TEXT: Record<SecretLocation, string> = {
+  keychain: 'Saved in the system keychain.',
+  'encrypted-file':
+    'Saved encrypted with system encryption in a file only you can read (the keychain was unavailable).',
+  'session-memory': 'Kept for this session only: you will have to enter it again after restarting wawp-link.',
+};

@@ -1,0 +1,148 @@
+/**
+ * Tokens encrypted with an injected Encryptor (Electron safeStorage in the app) in one 0600 file:
+ * the consented fallback when the keychain is unusable. Refuses to work unless the Encryptor's backend
+ * is real (never Chromium's `basic_text`, which is a hard-coded key).
+ */
+import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { Encryptor, KeychainHealth, SecretKey, SecretStore } from './secrets';
+import { SecretStoreError } from './secret-error';
+import { accountFor, assertStorableToken, keyFromAccount } from './secret-key';
+
+/** Backends that only obfuscate: a file encrypted with them is as good as plaintext. */
+const FAKE_BACKENDS = new Set(['basic_text', 'unknown']);
+
+/** True when `encryptor` really encrypts (available, and not the `basic_text` backend). */
+export function isRealEncryption(encryptor: Encryptor | undefined): encryptor is Encryptor {
+  if (!encryptor?.isEncryptionAvailable()) return false;
+  const backend = encryptor.getSelectedStorageBackend?.();
+  return backend === undefined || !FAKE_BACKENDS.has(backend);
+}
+
+export interface EncryptedFileStoreOptions {
+  filePath: string;
+  encryptor: Encryptor;
+  /** Told (token-free text) when an unreadable file was moved aside and the store started empty. */
+  onNotice?: (message: string) => void;
+}
+
+interface FileBody {
+  version: 1;
+  tokens: Record<string, string>;
+}
+
+/** A SecretStore holding ciphertext only, in a file readable by the owner alone. */
+export class EncryptedFileStore implements SecretStore {
+  readonly location = 'encrypted-file' as const;
+  readonly #path: string;
+  readonly #encryptor: Encryptor;
+  readonly #onNotice: (message: string) => void;
+  #queue: Promise<unknown> = Promise.resolve();
+
+  constructor(options: EncryptedFileStoreOptions) {
+    if (!isRealEncryption(options.encryptor))
+      throw new SecretStoreError(
+        'unavailable',
+        'System encryption is not available (or only the insecure "basic_text" backend is): tokens cannot be ' +
+          'saved encrypted. Fix the keychain, or keep tokens for this session only.',
+      );
+    this.#path = options.filePath;
+    this.#encryptor = options.encryptor;
+    this.#onNotice = options.onNotice ?? (() => undefined);
+  }
+
+  /** Where the ciphertext lives (shown in settings next to "encrypted file"). */
+  get filePath(): string {
+    return this.#path;
+  }
+
+  #serial<T>(run: () => Promise<T>): Promise<T> {
+    const next = this.#queue.then(run, run);
+    this.#queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async #read(): Promise<Record<string, string>> {
+    let raw: Buffer;
+    try {
+      raw = await readFile(this.#path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+      throw new SecretStoreError(
+        'unavailable',
+        `The encrypted token file cannot be read: ${(error as Error).message}`,
+      );
+    }
+    try {
+      const body = JSON.parse(this.#encryptor.decryptString(raw)) as FileBody;
+      if (body.version !== 1 || typeof body.tokens !== 'object' || body.tokens === null)
+        throw new Error('format');
+      return { ...body.tokens };
+    } catch {
+      const aside = `${this.#path}.corrupt-${Date.now()}`;
+      await rename(this.#path, aside);
+      this.#onNotice(
+        `The encrypted token file could not be decrypted (made by another user or computer?). It was moved to ${aside}; ` +
+          'enter your tokens again.',
+      );
+      return {};
+    }
+  }
+
+  async #write(tokens: Record<string, string>): Promise<void> {
+    const body: FileBody = { version: 1, tokens };
+    const cipher = this.#encryptor.encryptString(JSON.stringify(body));
+    await mkdir(dirname(this.#path), { recursive: true, mode: 0o700 });
+    const tmp = `${this.#path}.tmp-${process.pid}`;
+    await writeFile(tmp, cipher, { mode: 0o600 });
+    await chmod(tmp, 0o600);
+    await rename(tmp, this.#path);
+  }
+
+  get(key: SecretKey): Promise<string | null> {
+    return this.#serial(async () => (await this.#read())[accountFor(key)] ?? null);
+  }
+
+  set(key: SecretKey, token: string): Promise<void> {
+    return this.#serial(async () => {
+      const account = accountFor(key);
+      assertStorableToken(token);
+      const tokens = await this.#read();
+      tokens[account] = token;
+      await this.#write(tokens);
+    });
+  }
+
+  delete(key: SecretKey): Promise<boolean> {
+    return this.#serial(async () => {
+      const account = accountFor(key);
+      const tokens = await this.#read();
+      if (!(account in tokens)) return false;
+      delete tokens[account];
+      await this.#write(tokens);
+      return true;
+    });
+  }
+
+  list(): Promise<SecretKey[]> {
+    return this.#serial(async () =>
+      Object.keys(await this.#read())
+        .sort()
+        .flatMap((account) => {
+          const key = keyFromAccount(account);
+          return key ? [key] : [];
+        }),
+    );
+  }
+
+  health(): Promise<KeychainHealth> {
+    return Promise.resolve(
+      isRealEncryption(this.#encryptor)
+        ? { state: 'ok', message: '' }
+        : {
+            state: 'error',
+            message: 'System encryption stopped being available: re-enter tokens after fixing it.',
+          },
+    );
+  }
+}
