@@ -124,8 +124,11 @@ export function planQr(input: QrPlanInput, timing: LoginTiming): QrPlan {
     expiresAt = now + timing.qrFallbackTtlMs;
     trusted = false;
   }
+  // An expiry in whole seconds (the docs' example unit) is floored: the code dies within the next second.
+  const resolution =
+    trusted && input.serverExpiresAt !== null && input.serverExpiresAt % 1000 === 0 ? 1000 : 0;
   const hideAt = trusted ? Math.max(now, expiresAt - u) : expiresAt;
-  const wanted = trusted ? expiresAt + u + timing.qrRefreshMarginMs : expiresAt;
+  const wanted = trusted ? expiresAt + resolution + u + timing.qrRefreshMarginMs : expiresAt;
   // The server has not rotated yet: retry soon, then slower, so a stuck server is not hammered.
   const floor =
     input.sameStreak > 0

@@ -25,7 +25,7 @@ export interface FakeClock extends Clock {
 }
 
 /** Creates a fake clock starting at `start` (epoch ms). */
-export function createFakeClock(start = Date.UTC(2026, 0, 1)): FakeClock {
+export function createFakeClock(start = Date.UTC(2026, 0, 1, 9, 0, 0, 437)): FakeClock {
   let now = start;
   let seq = 0;
   const sleepers = new Set<Sleeper>();

@@ -30,6 +30,8 @@ export interface FakeWawp {
   currentQr(): { value: string; expiresAt: number } | null;
   scan(phone?: string): boolean;
   fail(method: Method, ...faults: Fault[]): void;
+  /** The next session/info reads report these statuses (transient flaps, WAHA#2073). */
+  flap(...statuses: SessionStatus[]): void;
   /** Codes of the current cycle issued so far. */
   codesIssued(): number;
 }
@@ -47,6 +49,7 @@ export function createFakeWawp(clock: FakeClock, opts: FakeWawpOptions = {}): Fa
   let cycle = 0;
   const faults = new Map<Method, Fault[]>();
   const calls: { method: Method; at: number }[] = [];
+  const flaps: SessionStatus[] = [];
 
   const serverNow = (): number => clock.now() + offset;
   const qrIndexAt = (now: number): number => {
@@ -127,7 +130,11 @@ export function createFakeWawp(clock: FakeClock, opts: FakeWawpOptions = {}): Fa
       answer('requestCode', o?.signal, () =>
         status === 'SCAN_QR_CODE' ? ok({ code: 'ABCD-1234' }) : { ok: false, error: mismatch() },
       ),
-    sessionInfo: (o) => answer('sessionInfo', o?.signal, () => ok(info())),
+    sessionInfo: (o) =>
+      answer('sessionInfo', o?.signal, () => {
+        const shown = flaps.shift();
+        return ok(shown ? { ...info(), status: shown, rawStatus: shown, me: null } : info());
+      }),
     me: (o) => answer('me', o?.signal, () => ok(status === 'WORKING' ? me : null)),
     start: (o) =>
       answer('start', o?.signal, () => {
@@ -161,6 +168,9 @@ export function createFakeWawp(clock: FakeClock, opts: FakeWawpOptions = {}): Fa
     },
     fail(method, ...list) {
       faults.set(method, [...(faults.get(method) ?? []), ...list]);
+    },
+    flap(...list) {
+      flaps.push(...list);
     },
     codesIssued: () => (status === 'SCAN_QR_CODE' ? qrIndexAt(clock.now()) + 1 : 0),
   };

@@ -1,0 +1,143 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { backoffDelay, classifyError, DEFAULT_BACKOFF } from './backoff';
+import { estimateSkew, skewSample } from './clock-skew';
+import { formatPairingCode, normalizePhone, phoneMatches } from './pairing';
+import { clampDelay, DEFAULT_TIMING, planQr, pollDelay, scaleTiming } from './schedule';
+
+describe('classifyError', () => {
+  it('maps 401/403/404 to fatal, 422 to reread, 429/5xx/network/timeout to retry', () => {
+    expect(classifyError({ code: 'unauthorized', message: '', httpStatus: 401 })).toBe('fatal');
+    expect(classifyError({ code: 'bad_request', message: '', httpStatus: 403 })).toBe('fatal');
+    expect(classifyError({ code: 'not_found', message: '', httpStatus: 404 })).toBe('fatal');
+    expect(classifyError({ code: 'status_mismatch', message: '', httpStatus: 422 })).toBe('reread');
+    for (const code of ['rate_limited', 'server_error', 'upstream_error', 'network', 'timeout'] as const) {
+      expect(classifyError({ code, message: '' })).toBe('retry');
+    }
+  });
+});
+
+describe('backoffDelay', () => {
+  it('uses Retry-After exactly', () => {
+    expect(backoffDelay(5, { code: 'rate_limited', message: '', retryAfterMs: 12_345 }, () => 0.9)).toBe(
+      12_345,
+    );
+  });
+  it('stays within [min, min(cap, base·2^(n-1))] for any draw', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), fc.double({ min: 0, max: 1, noNaN: true }), (n, r) => {
+        const d = backoffDelay(n, { code: 'server_error', message: '' }, () => r);
+        const ceiling = Math.min(DEFAULT_BACKOFF.capMs, DEFAULT_BACKOFF.baseMs * 2 ** (n - 1));
+        return d >= DEFAULT_BACKOFF.minMs && d <= Math.max(DEFAULT_BACKOFF.minMs, ceiling);
+      }),
+    );
+  });
+});
+
+describe('clock skew', () => {
+  it('always contains the true offset, whatever the phases of the 1 s Date header', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -1e8, max: 1e8 }),
+        fc.array(fc.integer({ min: 0, max: 999 }), { minLength: 12, maxLength: 12 }),
+        (offset, phases) => {
+          const samples = phases.map((p, i) => {
+            const sent = 1_700_000_000_000 + i * 2_000 + p;
+            const server = sent + 5 + offset;
+            return skewSample(Math.floor(server / 1000) * 1000, sent, sent + 10);
+          });
+          const est = estimateSkew(samples);
+          return Math.abs(est.offsetMs - offset) <= est.uncertaintyMs + 1;
+        },
+      ),
+    );
+  });
+  it('narrows to about the round trip once replies land at spread phases', () => {
+    const samples = Array.from({ length: 12 }, (_, i) => {
+      const sent = 1_700_000_000_000 + i * 2_083;
+      return skewSample(Math.floor((sent + 5 + 42_000) / 1000) * 1000, sent, sent + 10);
+    });
+    const est = estimateSkew(samples);
+    expect(est.uncertaintyMs).toBeLessThanOrEqual(60);
+    expect(Math.abs(est.offsetMs - 42_000)).toBeLessThanOrEqual(60);
+  });
+  it('follows a clock change instead of averaging two clocks', () => {
+    const old = [0, 1, 2].map((i) =>
+      skewSample(1_000_000 + i * 2000, 1_000_000 + i * 2000, 1_000_000 + i * 2000 + 5),
+    );
+    const jumped = skewSample(1_000_000 + 3_600_000 + 8000, 1_000_000 + 8000, 1_000_000 + 8005);
+    expect(Math.abs(estimateSkew([...old, jumped]).offsetMs - 3_600_000)).toBeLessThan(1_000);
+  });
+});
+
+describe('schedule', () => {
+  it('clamps delays so a bad clock neither stalls nor storms', () => {
+    expect(clampDelay(-5e9, DEFAULT_TIMING)).toBe(DEFAULT_TIMING.minDelayMs);
+    expect(clampDelay(5e9, DEFAULT_TIMING)).toBe(DEFAULT_TIMING.maxDelayMs);
+    expect(clampDelay(NaN, DEFAULT_TIMING)).toBe(DEFAULT_TIMING.minDelayMs);
+  });
+  it('polls at least every active interval while a code shows, never faster', () => {
+    expect(pollDelay('active', DEFAULT_TIMING, () => 0)).toBe(2_000);
+    expect(pollDelay('active', DEFAULT_TIMING, () => 1)).toBe(2_200);
+    expect(pollDelay('idle', DEFAULT_TIMING, () => 0)).toBe(30_000);
+  });
+  it('hides a code before it can be dead and refetches just after it is', () => {
+    const plan = planQr(
+      {
+        now: 0,
+        serverExpiresAt: 3_600_000 + 20_123,
+        offsetMs: 3_600_000,
+        uncertaintyMs: 40,
+        sameStreak: 0,
+        current: null,
+      },
+      DEFAULT_TIMING,
+    );
+    expect(plan).toEqual({ expiresAt: 20_123, hideAt: 20_083, refreshAt: 20_123 + 40 + 150, trusted: true });
+  });
+  it('falls back to a default lifetime when expiry is missing, past or absurd', () => {
+    for (const serverExpiresAt of [null, -1, 1e15]) {
+      const plan = planQr(
+        { now: 0, serverExpiresAt, offsetMs: 0, uncertaintyMs: 0, sameStreak: 0, current: null },
+        DEFAULT_TIMING,
+      );
+      expect(plan).toMatchObject({ hideAt: 20_000, refreshAt: 20_000, trusted: false });
+    }
+  });
+  it('retries an unrotated code sooner at first, slower each time', () => {
+    const current = { expiresAt: 1_000, hideAt: 1_000, refreshAt: 1_000, trusted: true };
+    const at = (sameStreak: number) =>
+      planQr(
+        { now: 2_000, serverExpiresAt: 1_000, offsetMs: 0, uncertaintyMs: 0, sameStreak, current },
+        DEFAULT_TIMING,
+      ).refreshAt - 2_000;
+    expect([at(1), at(2), at(3)]).toEqual([500, 1_000, 2_000]);
+  });
+  it('scales durations but not ratios', () => {
+    const s = scaleTiming(DEFAULT_TIMING, 0.05);
+    expect(s.activePollMs).toBe(100);
+    expect(s.qrExpectedCount).toBe(6);
+    expect(s.pollJitter).toBe(DEFAULT_TIMING.pollJitter);
+  });
+});
+
+describe('pairing helpers', () => {
+  it('accepts the usual ways to write an international number', () => {
+    for (const input of ['+20 101 234 5678', '0020 101 234 5678', '201012345678', '+20 (101) 234-5678']) {
+      expect(normalizePhone(input)).toEqual({ ok: true, digits: '201012345678' });
+    }
+  });
+  it('rejects junk with a message that says what to fix', () => {
+    for (const input of ['', 'call me', '+20 101', '123']) {
+      const r = normalizePhone(input);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.message.length).toBeGreaterThan(20);
+    }
+  });
+  it('formats codes and compares linked numbers', () => {
+    expect(formatPairingCode('abcd1234')).toBe('ABCD-1234');
+    expect(formatPairingCode('ABC')).toBeNull();
+    expect(phoneMatches('201012345678:3@s.whatsapp.net', '201012345678')).toBe(true);
+    expect(phoneMatches('201012345678@c.us', null)).toBeNull();
+  });
+});
