@@ -1,5 +1,6 @@
 /** `wawp-link demo`: the whole login flow against the built-in simulator, in-process on 127.0.0.1. */
 import { seedDemo, startSimulator } from '../../../simulator/index';
+import { DEFAULT_TIMING, scaleTiming } from '../../login/schedule';
 import { parseCommandArgs, parseSeconds } from '../args';
 import type { CliContext } from '../context';
 import { EXIT, UsageError, type ExitCode } from '../exit-codes';
@@ -50,7 +51,9 @@ export async function demoCommand(ctx: CliContext, argv: string[]): Promise<Exit
     };
     if (interactive) stopKeys = watchKeys(io.stdin, { onKey: scan, onInterrupt: () => stop.abort() });
     const client = ctx.createClient({ baseUrl: sim.baseUrl, instanceId, accessToken: token });
-    const session = ctx.createSession({ client, autoStart: true });
+    // The engine's polls follow the simulator's clock, so a sped-up demo stays snappy.
+    const timing = scaleTiming(DEFAULT_TIMING, Math.min(1, timeScale));
+    const session = ctx.createSession({ client, autoStart: true, timing });
     const hint =
       autoScanMs !== undefined
         ? `Demo: the simulated phone scans ${autoScanMs / 1000} s after a code appears.`

@@ -1,0 +1,150 @@
+/**
+ * End-to-end: every exit code of the built CLI (0 is in login-e2e), each with its words on stderr, its
+ * JSON error line, and the token never printed.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator, type RunningSimulator } from '../../simulator/index';
+import { assertBuilt, jsonLines, killLeftovers, runCli, tempConfigDir, type CliResult } from './cli-harness';
+
+const TOKEN = 'tok-exit-codes-8e41b07c2f';
+let sim: RunningSimulator;
+let conf: ReturnType<typeof tempConfigDir>;
+
+beforeAll(async () => {
+  assertBuilt();
+  conf = tempConfigDir();
+  sim = await startSimulator({ bootDelayMs: 200, qrFirstTtlMs: 8000, qrNextTtlMs: 4000, statusWaitMs: 300 });
+  sim.addToken(TOKEN);
+});
+afterEach(() => killLeftovers());
+afterAll(async () => {
+  await sim.close();
+  conf.remove();
+});
+
+const env = (token: string | null = TOKEN) => ({
+  WAWP_ACCESS_TOKEN: token ?? undefined,
+  WAWP_LINK_CONFIG_DIR: conf.dir,
+});
+
+function expectTokenAbsent(result: CliResult, token = TOKEN): void {
+  expect(result.stdout).not.toContain(token);
+  expect(result.stderr).not.toContain(token);
+}
+
+describe('wawp-link exit codes (built CLI, real simulator)', () => {
+  it('2: no token in the environment and none in the keychain names both ways to give one', async () => {
+    const id = sim.addInstance(TOKEN);
+    const result = await runCli(['login', id, '--base-url', sim.baseUrl, '--json'], { env: env(null) });
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('WAWP_ACCESS_TOKEN');
+    if (!process.env.WAWP_TEST_KEYRING_UNAVAILABLE) {
+      expect(result.stderr).toContain(`No access token for instance ${id}`);
+      expect(result.stderr).toContain(`wawp-link instances add ${id} --base-url ${sim.baseUrl}`);
+    }
+    expect(sim.requestCount()).toBe(0);
+  });
+
+  it.each([
+    [['login'], 'Missing <instance-id>'],
+    [['login', '3EB0BCB2E3D4', '--bogus'], 'Unknown option'],
+    [['login', '3EB0BCB2E3D4', '--timeout', 'soon'], '--timeout needs a positive number'],
+    [['login', '3EB0BCB2E3D4', '--restarts', '1.5'], '--restarts needs a whole number'],
+    [['login', '3EB0BCB2E3D4', '--base-url', 'ftp://x'], '--base-url must start with https://'],
+    [['pair', '3EB0BCB2E3D4'], 'Missing --phone'],
+    [['frobnicate'], 'Unknown command "frobnicate"'],
+    [[], 'Missing a command'],
+    [['instances', 'add', 'short'], 'not a Wawp instance id'],
+  ])('2: usage error for %j says what is wrong', async (args, words) => {
+    const result = await runCli(args, { env: env() });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(words);
+    expectTokenAbsent(result);
+  });
+
+  it('3: a wrong token is refused; the error says to fix WAWP_ACCESS_TOKEN and never shows it', async () => {
+    const id = sim.addInstance(TOKEN);
+    const wrong = 'tok-wrong-3c9d1e55aa';
+    const result = await runCli(['login', id, '--base-url', sim.baseUrl, '--json'], { env: env(wrong) });
+    expect(result.code).toBe(3);
+    const events = jsonLines(result.stdout);
+    expect(events.at(-1)).toMatchObject({ type: 'error', code: 'unauthorized', fatal: true });
+    expect(typeof events.at(-1)!.message).toBe('string');
+    expect(result.stderr).toContain('Set WAWP_ACCESS_TOKEN');
+    expectTokenAbsent(result, wrong);
+  });
+
+  it('4: an unknown instance id says to check the id', async () => {
+    const result = await runCli(['login', 'AAAAAAAAAAAA', '--base-url', sim.baseUrl, '--json'], {
+      env: env(),
+    });
+    expect(result.code).toBe(4);
+    expect(jsonLines(result.stdout).at(-1)).toMatchObject({ type: 'error', code: 'not_found', fatal: true });
+    expect(result.stderr).toContain('Check the instance id (AAAAAAAAAAAA)');
+    expectTokenAbsent(result);
+  });
+
+  it('5: --timeout gives up when nobody scans, after stopping the engine', async () => {
+    const id = sim.addInstance(TOKEN, { status: 'SCAN_QR_CODE' });
+    const result = await runCli(['login', id, '--base-url', sim.baseUrl, '--json', '--timeout', '2'], {
+      env: env(),
+    });
+    expect(result.code).toBe(5);
+    const events = jsonLines(result.stdout);
+    expect(events.some((e) => e.type === 'qr')).toBe(true);
+    expect(events.at(-1)).toMatchObject({ type: 'error', code: 'timeout', fatal: true });
+    expect(result.stderr).toContain('Not linked within 2 s');
+    expectTokenAbsent(result);
+  });
+
+  it('1: --no-start leaves a STOPPED session alone and says how to go on', async () => {
+    const id = sim.addInstance(TOKEN);
+    const before = sim.requestCount('session/start');
+    const result = await runCli(['login', id, '--base-url', sim.baseUrl, '--json', '--no-start'], {
+      env: env(),
+    });
+    expect(result.code).toBe(1);
+    expect(sim.requestCount('session/start')).toBe(before);
+    expect(sim.snapshot(id)!.status).toBe('STOPPED');
+    const events = jsonLines(result.stdout);
+    expect(events[0]).toMatchObject({ type: 'status', status: 'STOPPED' });
+    expect(events.at(-1)).toMatchObject({ type: 'error', code: 'status_mismatch', fatal: true });
+    expect(result.stderr).toContain('Run again without --no-start');
+    expectTokenAbsent(result);
+  });
+
+  it('130: Ctrl-C (SIGINT) while a code is shown stops cleanly', async () => {
+    const id = sim.addInstance(TOKEN, { status: 'SCAN_QR_CODE' });
+    const result = await runCli(['login', id, '--base-url', sim.baseUrl, '--json'], {
+      env: env(),
+      onLine: (line, child) => {
+        if ((JSON.parse(line) as { type: string }).type === 'qr') child.kill('SIGINT');
+      },
+    });
+    expect(result.code).toBe(130);
+    expect(jsonLines(result.stdout).some((e) => e.type === 'qr')).toBe(true);
+    expect(result.stderr).toContain('Stopped.');
+    expectTokenAbsent(result);
+  });
+
+  it('0: --help for every command and --version, on stdout', async () => {
+    for (const args of [
+      ['--help'],
+      ['-h'],
+      ['login', '--help'],
+      ['pair', '-h'],
+      ['status', '--help'],
+      ['instances', '--help'],
+      ['demo', '--help'],
+    ]) {
+      const result = await runCli(args, { env: env() });
+      expect(result.code, args.join(' ')).toBe(0);
+      expect(result.stdout).toMatch(/Usage/);
+      expect(result.stderr).toBe('');
+    }
+    const version = await runCli(['--version'], { env: env() });
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
