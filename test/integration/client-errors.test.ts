@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WAWP_ERROR_CODES, type WawpErrorCode } from '../../common/model';
 import { createWawpClient } from '../../main/wawp/client';
 import type { WawpClientOptions } from '../../main/wawp/types';
@@ -14,6 +14,7 @@ beforeAll(async () => {
   sim = await startSimulator({ statusWaitMs: 0, bootDelayMs: 0 });
   ({ token, instanceId: id } = seedDemo(sim));
 });
+afterEach(() => sim.clearFaults());
 afterAll(async () => {
   await sim.close();
 });

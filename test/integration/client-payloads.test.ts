@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createWawpClient } from '../../main/wawp/client';
 import { QR_MAX_BYTES } from '../../main/wawp/qr-payload';
 import type { WawpClient } from '../../main/wawp/types';
@@ -14,6 +14,7 @@ beforeAll(async () => {
   id = sim.addInstance(demo.token, { status: 'SCAN_QR_CODE' });
   client = createWawpClient({ baseUrl: sim.baseUrl, instanceId: id, accessToken: demo.token });
 });
+afterEach(() => sim.clearFaults());
 afterAll(async () => {
   await sim.close();
 });
