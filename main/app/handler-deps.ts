@@ -64,4 +64,6 @@ export interface HandlerDeps {
   push: PushSender;
   /** Called after preferences change (launch at login, shortcut…); optional. */
   applyPreferences?: (preferences: Preferences) => void;
+  /** Unexpected failures in background work (logged by the app; never contains a token). */
+  onError?: (context: string, error: unknown) => void;
 }

@@ -20,6 +20,8 @@ export interface AppHandlers {
   registry: InstanceRegistry;
   /** Token-free views of every instance (tray, deep links). */
   views(): Promise<InstanceView[]>;
+  /** Called with fresh views whenever the list or a status changes (the tray listens); returns unsubscribe. */
+  onInstancesChanged(listener: (views: InstanceView[]) => void): () => void;
   /** Stops every session and the demo simulator. */
   dispose(): Promise<void>;
 }
@@ -28,9 +30,14 @@ export interface AppHandlers {
 export function createHandlers(deps: HandlerDeps): AppHandlers {
   const manager = createLoginManager(deps.openSession, deps.push);
   const registry = createInstanceRegistry(deps.settings, deps.secrets, manager);
-  const changed = async (): Promise<void> => deps.push('instances:changed', await registry.views());
+  const listeners = new Set<(views: InstanceView[]) => void>();
+  const changed = async (): Promise<void> => {
+    const views = await registry.views();
+    deps.push('instances:changed', views);
+    for (const listener of listeners) listener(views);
+  };
   const stopWatching = manager.onStatusChange(() => {
-    changed().catch(() => undefined); // a failed refresh is retried by the next change
+    changed().catch((error: unknown) => deps.onError?.('instances:changed', error));
   });
   const channels: Handlers = {
     ...createInstanceHandlers(deps, registry, manager, changed),
@@ -42,6 +49,10 @@ export function createHandlers(deps: HandlerDeps): AppHandlers {
     manager,
     registry,
     views: () => registry.views(),
+    onInstancesChanged(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     async dispose() {
       stopWatching();
       manager.stopAll();
