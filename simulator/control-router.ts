@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Fault, FaultTable } from './faults';
 import { jsonObject, readBody, sendJson } from './http-util';
 import type { SimConfig } from './options';
+import { enterPairingCode, scanCode } from './phone';
 import type { SimWorld } from './world';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -100,11 +101,11 @@ export function createControlRouter(
     const who = { phone: str(body.phone), pushName: str(body.pushName) };
     switch (action) {
       case 'scan': {
-        const r = world.scan(inst, { value: str(body.value), ...who });
+        const r = scanCode(world, inst, { value: str(body.value), ...who });
         return json(r.ok ? 200 : 409, r);
       }
       case 'enter-code': {
-        const r = world.enterCode(inst, str(body.code) ?? '', who);
+        const r = enterPairingCode(world, inst, str(body.code) ?? '', who);
         return json(r.ok ? 200 : 409, r);
       }
       case 'unlink':

@@ -10,6 +10,7 @@ import { createControlRouter } from './control-router';
 import { FaultTable, type Fault } from './faults';
 import { sendJson } from './http-util';
 import type { ControlResult, InstanceSnapshot, SimMe } from './instance';
+import { enterPairingCode, scanCode } from './phone';
 import { resolveConfig, type SimConfig, type SimulatorOptions } from './options';
 import { createV2Router } from './v2-router';
 import { SimWorld } from './world';
@@ -89,8 +90,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     addToken: (token) => world.addToken(token),
     addInstance: (token, init) => world.addInstance(token, init),
     snapshot: (id) => world.snapshot(id),
-    scan: (id, opts) => world.scan(must(id), opts),
-    enterCode: (id, code, opts) => world.enterCode(must(id), code, opts),
+    scan: (id, opts) => scanCode(world, must(id), opts),
+    enterCode: (id, code, opts) => enterPairingCode(world, must(id), code, opts),
     unlink: (id) => world.unlink(must(id)),
     crash: (id) => world.crash(must(id)),
     flakyReads: (id, status, count = 1) => {

@@ -3,14 +3,11 @@
  * exhaustion, scan / pairing code, stop/start/restart/logout, unlink and crash. No HTTP here.
  */
 import type { SimClock } from './clock';
-import type { ControlResult, InstanceSnapshot, SimInstance, SimMe, SimStatus } from './instance';
+import type { InstanceSnapshot, SimInstance, SimMe, SimStatus } from './instance';
 import { scaled, type SimConfig } from './options';
 import { newInstanceId, newPairingCode, newQrValue, newSessionName } from './values';
 
 const DEFAULT_ME = { phone: '201012345678', pushName: 'Demo User' };
-
-/** Normalises a pairing code for comparison (case and dash insensitive). */
-const normCode = (code: string): string => code.replace(/[-\s]/g, '').toUpperCase();
 
 /** Holds every token and instance; all transitions go through here. */
 export class SimWorld {
@@ -111,35 +108,6 @@ export class SimWorld {
     return inst.pairingCode;
   }
 
-  /** The phone scans a QR: accepted only in SCAN_QR_CODE and only for the current, unexpired value. */
-  scan(inst: SimInstance, opts: { value?: string; phone?: string; pushName?: string } = {}): ControlResult {
-    if (inst.status !== 'SCAN_QR_CODE' || !inst.qr)
-      return { ok: false, reason: `not scanning (status ${inst.status})` };
-    if (opts.value !== undefined) {
-      if (
-        inst.staleValues.has(opts.value) ||
-        (opts.value === inst.qr.value && this.clock.now() >= inst.qr.expiresAt)
-      )
-        return { ok: false, reason: 'stale QR code: it expired and was replaced' };
-      if (opts.value !== inst.qr.value) return { ok: false, reason: 'unknown QR code value' };
-    }
-    this.pair(inst, opts);
-    return { ok: true };
-  }
-
-  /** The user types the pairing code on the phone. */
-  enterCode(
-    inst: SimInstance,
-    code: string,
-    opts: { phone?: string; pushName?: string } = {},
-  ): ControlResult {
-    if (inst.status !== 'SCAN_QR_CODE') return { ok: false, reason: `not pairing (status ${inst.status})` };
-    if (!inst.pairingCode) return { ok: false, reason: 'no pairing code was requested' };
-    if (normCode(code) !== normCode(inst.pairingCode)) return { ok: false, reason: 'wrong pairing code' };
-    this.pair(inst, opts);
-    return { ok: true };
-  }
-
   /** The phone removes the linked device: WORKING → FAILED; pairing is lost in any state. */
   unlink(inst: SimInstance): void {
     inst.paired = false;
@@ -159,7 +127,8 @@ export class SimWorld {
     this.clock.cancelAll();
   }
 
-  private pair(inst: SimInstance, opts: { phone?: string; pushName?: string }): void {
+  /** The phone accepted a code: paired, `me` set, STARTING for postScanDelay, then WORKING. */
+  pair(inst: SimInstance, opts: { phone?: string; pushName?: string }): void {
     inst.paired = true;
     inst.me = {
       id: `${opts.phone ?? DEFAULT_ME.phone}@c.us`,
