@@ -24,6 +24,10 @@ export interface SettingsPort {
   removeInstance(id: string): boolean;
   getPreferences(): Preferences;
   setPreferences(patch: Partial<Preferences>): Preferences;
+  /** The instance list as JSON without secrets (settings-transfer.ts format). */
+  exportInstances(): string;
+  /** Merges an exported list by id; throws with a user-facing message when the whole file is unusable. */
+  importInstances(json: string): { added: number; updated: number; rejected: number };
 }
 
 /** Opens one engine session for one instance (real: createWawpClient + createLoginSession). */

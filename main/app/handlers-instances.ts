@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { HandlerDeps, InstanceRecord } from './handler-deps';
 import { fail, messageOf, ok, parseArgs, parseArgsOrThrow, scrub, type Handlers } from './handler-kit';
 import type { InstanceRegistry } from './instance-registry';
-import { importJsonSchema, instanceIdSchema, instanceInputSchema, instanceListSchema } from './ipc-schemas';
+import { importJsonSchema, instanceIdSchema, instanceInputSchema } from './ipc-schemas';
 import type { LoginManager } from './login-manager';
 
 type InstanceHandlers = Pick<
@@ -16,7 +16,12 @@ type InstanceHandlers = Pick<
   | 'instances:import'
 >;
 
-const recordSchema = instanceInputSchema.omit({ token: true });
+const toRecord = ({ id, label, baseUrl, expectedPhone }: InstanceRecord): InstanceRecord => ({
+  id,
+  label,
+  baseUrl,
+  expectedPhone,
+});
 
 /** Creates the instance handlers; `changed()` pushes the fresh list to the windows. */
 export function createInstanceHandlers(
@@ -40,25 +45,27 @@ export function createInstanceHandlers(
       if (existing?.isDemo)
         return fail('demo_instance', 'The demo instance cannot be edited. Add your own instance.');
       const record: InstanceRecord = { ...input, label: input.label || input.id };
-      const newKey = { baseUrl: record.baseUrl, instanceId: record.id };
+      if (!token && !existing)
+        return fail('token_required', 'Enter the access token of this instance (from your Wawp dashboard).');
       try {
-        const moved = existing && existing.baseUrl !== record.baseUrl;
-        const oldKey = existing && { baseUrl: existing.baseUrl, instanceId: existing.id };
-        if (token) await secrets.set(newKey, token);
-        else if (!existing)
-          return fail(
-            'token_required',
-            'Enter the access token of this instance (from your Wawp dashboard).',
-          );
-        else if (moved && oldKey) {
-          const stored = await secrets.get(oldKey);
-          if (stored) await secrets.set(newKey, stored);
-        }
-        if (moved && oldKey) await secrets.delete(oldKey);
+        settings.putInstance(record); // validates first, so a refused record leaves no token behind
       } catch (error) {
+        return fail('invalid_argument', messageOf(error, token));
+      }
+      const newKey = { baseUrl: record.baseUrl, instanceId: record.id };
+      const oldKey =
+        existing && existing.baseUrl !== record.baseUrl
+          ? { baseUrl: existing.baseUrl, instanceId: existing.id }
+          : null;
+      try {
+        const moving = token ?? (oldKey ? await secrets.get(oldKey) : null);
+        if (moving) await secrets.set(newKey, moving);
+        if (oldKey) await secrets.delete(oldKey);
+      } catch (error) {
+        if (existing) settings.putInstance(toRecord(existing));
+        else settings.removeInstance(record.id);
         return fail('secret_store', `The token could not be saved: ${messageOf(error, token)}`);
       }
-      settings.putInstance(record);
       const credentialsChanged =
         !existing ||
         token !== undefined ||
@@ -111,42 +118,25 @@ export function createInstanceHandlers(
     'instances:export': async (...args) => {
       const parsed = parseArgs(z.tuple([]), args);
       if (!parsed.ok) return parsed.result;
-      return Promise.resolve(
-        ok(JSON.stringify({ version: 1, instances: settings.listInstances() }, null, 2)),
-      );
+      return Promise.resolve(ok(settings.exportInstances()));
     },
 
     'instances:import': async (...args) => {
       const parsed = parseArgs(z.tuple([importJsonSchema]), args);
       if (!parsed.ok) return parsed.result;
-      let document: unknown;
+      const demoIds = registry
+        .list()
+        .filter((instance) => instance.isDemo)
+        .map((instance) => instance.id);
+      let result: { added: number; updated: number; rejected: number };
       try {
-        document = JSON.parse(parsed.value[0]);
-      } catch {
-        return fail('invalid_json', 'This file is not JSON. Choose a file exported by wawp-link.');
+        result = settings.importInstances(parsed.value[0]);
+      } catch (error) {
+        return fail('invalid_import', messageOf(error));
       }
-      const list = instanceListSchema.safeParse(document);
-      if (!list.success) return fail('invalid_format', 'This is not a wawp-link instance list (version 1).');
-      let added = 0;
-      let updated = 0;
-      let rejected = 0;
-      for (const entry of list.data.instances) {
-        const record = recordSchema.safeParse(entry);
-        if (!record.success) {
-          rejected += 1;
-          continue;
-        }
-        const existing = registry.find(record.data.id);
-        if (existing?.isDemo) {
-          rejected += 1;
-          continue;
-        }
-        if (existing) updated += 1;
-        else added += 1;
-        settings.putInstance({ ...record.data, label: record.data.label || record.data.id });
-      }
+      for (const id of demoIds) settings.removeInstance(id); // a demo id is not a real instance
       await changed();
-      return ok({ added, updated, rejected });
+      return ok(result);
     },
   };
 }

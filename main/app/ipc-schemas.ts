@@ -94,12 +94,6 @@ export const clipboardTextSchema = z.string().min(1).max(200);
 /** An instance-list JSON document to import (size-capped before parsing). */
 export const importJsonSchema = z.string().min(2).max(1_000_000);
 
-/** The shape of an exported/imported instance list (no tokens: extra keys such as `token` are rejected). */
-export const instanceListSchema = z.strictObject({
-  version: z.literal(1),
-  instances: z.array(z.unknown()).max(1000),
-});
-
 /** Describes a zod failure by field path and rule, never by the value received. */
 export function describeIssues(error: z.ZodError): string {
   return error.issues

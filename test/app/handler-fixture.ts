@@ -9,7 +9,7 @@ import type { SecretStore } from '../../main/store/secrets';
 import { createWawpClient } from '../../main/wawp/client';
 import { startSimulator, type RunningSimulator } from '../../simulator/index';
 import { TEST_ENGINE_TIMING, TEST_SIMULATOR_OPTIONS } from '../browser/harness';
-import { createMemorySettings } from '../browser/harness-kit/memory-settings';
+import { openTempSettings } from '../browser/harness-kit/temp-settings';
 
 export interface HandlerFixture {
   app: AppHandlers;
@@ -33,7 +33,8 @@ export async function handlerFixture(
   const pushes: HandlerFixture['pushes'] = [];
   const waiters = new Set<() => void>();
   const clipboard: string[] = [];
-  const settings = createMemorySettings();
+  const temp = openTempSettings();
+  const settings = temp.port;
   const app = createHandlers({
     settings,
     secrets,
@@ -70,6 +71,7 @@ export async function handlerFixture(
       waiters.clear();
       await app.dispose();
       await sim.close();
+      temp.dispose();
     },
   };
 }

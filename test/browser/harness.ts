@@ -35,7 +35,7 @@ import { createWawpClient } from '../../main/wawp/client';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../simulator/index';
 import { launchChromium } from './harness-kit/chromium';
 import { installIpcBridge, type IpcRecord } from './harness-kit/ipc-bridge';
-import { createMemorySettings } from './harness-kit/memory-settings';
+import { openTempSettings } from './harness-kit/temp-settings';
 import { CSP_BINDING, preloadInitScript, readBuiltPreload } from './harness-kit/preload-shim';
 import { APP_ORIGIN, serveRenderer } from './harness-kit/serve-renderer';
 
@@ -65,7 +65,7 @@ export interface LaunchOptions {
   timing?: Partial<LoginTiming>;
   /** Default: a SessionMemoryStore. Pass a KeytarStore to use the test keyring. */
   secrets?: SecretStore;
-  /** Default: in-memory settings. */
+  /** Default: real settings (conf) in a temp folder, deleted on close. */
   settings?: SettingsPort;
   colorScheme?: 'light' | 'dark';
   viewport?: { width: number; height: number };
@@ -116,8 +116,9 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   const blockedRequests: string[] = [];
   let pushImpl: PushSender = () => undefined;
   const demo = createDemoBackend({}, sim);
+  const temp = options.settings ? null : openTempSettings();
   const handlers: AppHandlers = createHandlers({
-    settings: options.settings ?? createMemorySettings(),
+    settings: options.settings ?? temp!.port,
     secrets: options.secrets ?? new SessionMemoryStore(),
     openSession: createEngineOpener({ timing: { ...TEST_ENGINE_TIMING, ...options.timing } }),
     createClient: createWawpClient,
@@ -200,12 +201,14 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
         await running.close();
         await handlers.dispose();
         await sim.close();
+        temp?.dispose();
       },
     };
   } catch (error) {
     await browser?.close();
     await handlers.dispose();
     await sim.close();
+    temp?.dispose();
     throw error;
   }
 }
