@@ -42,7 +42,7 @@ const ctx: CliContext = {
   io,
   version: readVersion(),
   secrets: () => (secrets ??= new KeytarStore()),
-  instances: () => (configs ??= openInstanceConfigs(io.env)),
+  instances: () => (configs ??= openInstanceConfigs(io.env, (text) => io.err(text))),
   createClient: createWawpClient,
   createSession: createLoginSession,
 };

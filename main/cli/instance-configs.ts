@@ -13,7 +13,7 @@ export interface InstanceConfigs {
   list(): InstanceConfig[];
   /** The entry for `instanceId` (on `baseUrl` when given, else the first with that id). */
   find(instanceId: string, baseUrl?: string): InstanceConfig | null;
-  /** Adds or replaces the entry for the same id and base URL. */
+  /** Adds or replaces the entry with this id (one entry per id; the label defaults to the id). */
   upsert(entry: InstanceConfig): void;
   /** Removes the entry; false when there was none. */
   remove(instanceId: string, baseUrl: string): boolean;

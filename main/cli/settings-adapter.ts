@@ -1,30 +1,64 @@
-/** PROVISIONAL: instance configs straight on `conf` until main/store/settings.ts lands. */
+/**
+ * The CLI's InstanceConfigs over the app's settings store (main/store/settings.ts) with plain-Node `conf`,
+ * in the same folder the desktop app uses, so both see the same instances. WAWP_LINK_CONFIG_DIR overrides it.
+ */
 import Conf from 'conf';
+import { openSettings, SettingsError, type InstanceSettings } from '../store/settings';
+import { CliError, UsageError } from './exit-codes';
 import type { InstanceConfig, InstanceConfigs } from './instance-configs';
 
-/** Opens the settings file (WAWP_LINK_CONFIG_DIR overrides the user config directory). */
-export function openInstanceConfigs(env: Record<string, string | undefined>): InstanceConfigs {
-  const conf = new Conf<{ instances: InstanceConfig[] }>({
-    projectName: 'wawp-link',
-    projectSuffix: '',
-    ...(env.WAWP_LINK_CONFIG_DIR ? { cwd: env.WAWP_LINK_CONFIG_DIR } : {}),
-    defaults: { instances: [] },
-  });
-  const all = (): InstanceConfig[] => conf.get('instances');
+const toConfig = (s: InstanceSettings): InstanceConfig => ({
+  instanceId: s.id,
+  baseUrl: s.baseUrl,
+  label: s.label === s.id ? null : s.label, // the id stands in when no label was given
+  expectedPhone: s.expectedPhone ?? null,
+});
+
+/** Opens settings.json; notices (a reset or upgraded file) are told on stderr. */
+export function openInstanceConfigs(
+  env: Record<string, string | undefined>,
+  tell: (text: string) => void,
+): InstanceConfigs {
+  let opened;
+  try {
+    opened = openSettings({
+      Store: Conf,
+      ...(env.WAWP_LINK_CONFIG_DIR ? { cwd: env.WAWP_LINK_CONFIG_DIR } : {}),
+      onNotice: (notice) => tell(`${notice.message}\n`),
+    });
+  } catch (error) {
+    throw new CliError(
+      `The settings file could not be opened: ${(error as Error).message}\n` +
+        'Check the permissions of the folder, or point WAWP_LINK_CONFIG_DIR at another folder.',
+    );
+  }
+  const { settings, notices } = opened;
+  for (const notice of notices) tell(`${notice.message}\n`);
+  const matches = (s: InstanceSettings, id: string, baseUrl?: string): boolean =>
+    s.id === id && (baseUrl === undefined || s.baseUrl === baseUrl);
   return {
-    path: conf.path,
-    list: all,
-    find: (id, baseUrl) =>
-      all().find((e) => e.instanceId === id && (!baseUrl || e.baseUrl === baseUrl)) ?? null,
+    path: settings.path,
+    list: () => settings.listInstances().map(toConfig),
+    find: (id, baseUrl) => {
+      const hit = settings.listInstances().find((s) => matches(s, id, baseUrl));
+      return hit ? toConfig(hit) : null;
+    },
     upsert: (entry) => {
-      const rest = all().filter((e) => !(e.instanceId === entry.instanceId && e.baseUrl === entry.baseUrl));
-      conf.set('instances', [...rest, entry]);
+      try {
+        settings.upsertInstance({
+          id: entry.instanceId,
+          label: entry.label ?? entry.instanceId,
+          baseUrl: entry.baseUrl,
+          ...(entry.expectedPhone ? { expectedPhone: entry.expectedPhone } : {}),
+        });
+      } catch (error) {
+        if (error instanceof SettingsError) throw new UsageError(error.message);
+        throw error;
+      }
     },
     remove: (id, baseUrl) => {
-      const before = all();
-      const after = before.filter((e) => !(e.instanceId === id && e.baseUrl === baseUrl));
-      conf.set('instances', after);
-      return after.length !== before.length;
+      const hit = settings.listInstances().find((s) => matches(s, id, baseUrl));
+      return hit ? settings.removeInstance(id) : false;
     },
   };
 }

@@ -56,7 +56,8 @@ async function listInstances(ctx: CliContext, json: boolean): Promise<ExitCode> 
   let stored: Set<string> | null = null;
   let keychainProblem: string | null = null;
   try {
-    stored = new Set((await ctx.secrets().list()).map((k) => `${k.baseUrl} ${k.instanceId}`));
+    if (entries.length > 0)
+      stored = new Set((await ctx.secrets().list()).map((k) => `${k.baseUrl} ${k.instanceId}`));
   } catch (error) {
     keychainProblem = (error as Error).message;
   }
@@ -88,41 +89,57 @@ async function addInstance(
   expectedPhone: string | null,
 ): Promise<ExitCode> {
   const { io } = ctx;
-  const token = await readSecret(
-    io.stdin,
-    io.stdinIsTTY,
-    (s) => io.err(s),
-    `Access token for ${instanceId} (typing is hidden): `,
-  );
-  if (!token) {
-    throw new UsageError(
-      'No token was given. Type it at the prompt, or pipe it in: printf \'%s\' "$TOKEN" | wawp-link instances add ' +
-        instanceId,
-    );
-  }
-  if (/\s/.test(token))
-    throw new UsageError('The token contains spaces or line breaks; paste only the token itself.');
-  try {
-    await ctx.secrets().set({ baseUrl, instanceId }, token);
-  } catch (error) {
-    throw new CliError(
-      `The token could not be saved in the OS keychain, so nothing was changed.\n${(error as Error).message}\n` +
-        'Until the keychain works, pass the token for each command in the WAWP_ACCESS_TOKEN environment variable.',
-    );
-  }
-  const existing = ctx.instances().find(instanceId, baseUrl);
-  ctx.instances().upsert({
+  const configs = ctx.instances();
+  const previous = configs.find(instanceId);
+  // Save the settings first: they validate the label and URL before anyone types a token.
+  configs.upsert({
     instanceId,
     baseUrl,
-    label: label ?? existing?.label ?? null,
-    expectedPhone: expectedPhone ?? existing?.expectedPhone ?? null,
+    label: label ?? previous?.label ?? null,
+    expectedPhone: expectedPhone ?? previous?.expectedPhone ?? null,
   });
+  const undo = (): void => {
+    if (previous) configs.upsert(previous);
+    else configs.remove(instanceId, baseUrl);
+  };
+  try {
+    const token = await readSecret(
+      io.stdin,
+      io.stdinIsTTY,
+      (t) => io.err(t),
+      `Access token for ${instanceId} (typing is hidden): `,
+    );
+    if (!token) {
+      throw new UsageError(
+        `No token was given. Type it at the prompt, or pipe it in: printf '%s' "$TOKEN" | wawp-link instances add ${instanceId}`,
+      );
+    }
+    if (/\s/.test(token))
+      throw new UsageError('The token contains spaces or line breaks; paste only the token itself.');
+    try {
+      await ctx.secrets().set({ baseUrl, instanceId }, token);
+    } catch (error) {
+      throw new CliError(
+        `The token could not be saved in the OS keychain, so nothing was changed.\n${(error as Error).message}\n` +
+          'Until the keychain works, pass the token for each command in the WAWP_ACCESS_TOKEN environment variable.',
+      );
+    }
+  } catch (error) {
+    undo();
+    throw error;
+  }
+  if (previous && previous.baseUrl !== baseUrl) {
+    // The entry moved to another server: its old token must not linger in the keychain.
+    await ctx
+      .secrets()
+      .delete({ baseUrl: previous.baseUrl, instanceId })
+      .catch(() => false);
+  }
+  const shown = label ?? previous?.label;
   io.out(
-    `${existing ? 'Updated' : 'Added'} ${instanceId}${label ? ` (${label})` : ''}; its token is in the OS keychain.\n`,
+    `${previous ? 'Updated' : 'Added'} ${instanceId}${shown ? ` (${shown})` : ''}; its token is in the OS keychain.\n`,
   );
-  io.out(
-    `Next: wawp-link login ${instanceId}${baseUrl === DEFAULT_BASE_URL ? '' : ` --base-url ${baseUrl}`}\n`,
-  );
+  io.out(`Next: wawp-link login ${instanceId}\n`);
   return EXIT.linked;
 }
 
