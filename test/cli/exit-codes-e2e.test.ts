@@ -129,7 +129,7 @@ describe('wawp-link exit codes (built CLI, real simulator)', () => {
     expectTokenAbsent(result);
   });
 
-  it('0: --help for every command and --version, on stdout', async () => {
+  it('0: --help for every command and --version, on stdout', { timeout: 60_000 }, async () => {
     for (const args of [
       ['--help'],
       ['-h'],

@@ -68,29 +68,33 @@ describe('wawp-link login (built CLI, real simulator)', () => {
     expectTokenAbsent(result);
   });
 
-  it('shows the next code when the first expires, and links with the second (rotation)', async () => {
-    const id = sim.addInstance(TOKEN, { status: 'SCAN_QR_CODE' });
-    const values: string[] = [];
-    const result = await runCli(['login', id, '--base-url', sim.baseUrl, '--json'], {
-      env: env(),
-      onLine: (line) => {
-        const event = JSON.parse(line) as { type: string; value?: string };
-        if (event.type !== 'qr') return;
-        values.push(event.value!);
-        if (values.length === 2) sim.scan(id, { value: event.value!, pushName: 'Ann' });
-      },
-    });
-    expect(result.code, result.stderr).toBe(0);
-    const events = jsonLines(result.stdout);
-    const qrs = events.filter((e) => e.type === 'qr');
-    expect(qrs.map((q) => q.index)).toEqual([1, 2]);
-    expect(new Set(values).size).toBe(2);
-    expect(qrs[1]!.expiresAt as number).toBeGreaterThan(qrs[0]!.expiresAt as number);
-    // The dead code is withdrawn before (or as) its successor shows: never two live codes.
-    expect(events.findIndex((e) => e.type === 'qr-expired')).toBeGreaterThan(events.indexOf(qrs[0]!));
-    expect(events.at(-1)!.type).toBe('connected');
-    expectTokenAbsent(result);
-  });
+  it(
+    'shows the next code when the first expires, and links with the second (rotation)',
+    { timeout: 60_000 },
+    async () => {
+      const id = sim.addInstance(TOKEN, { status: 'SCAN_QR_CODE' });
+      const values: string[] = [];
+      const result = await runCli(['login', id, '--base-url', sim.baseUrl, '--json'], {
+        env: env(),
+        onLine: (line) => {
+          const event = JSON.parse(line) as { type: string; value?: string };
+          if (event.type !== 'qr') return;
+          values.push(event.value!);
+          if (values.length === 2) sim.scan(id, { value: event.value!, pushName: 'Ann' });
+        },
+      });
+      expect(result.code, result.stderr).toBe(0);
+      const events = jsonLines(result.stdout);
+      const qrs = events.filter((e) => e.type === 'qr');
+      expect(qrs.map((q) => q.index)).toEqual([1, 2]);
+      expect(new Set(values).size).toBe(2);
+      expect(qrs[1]!.expiresAt as number).toBeGreaterThan(qrs[0]!.expiresAt as number);
+      // The dead code is withdrawn before (or as) its successor shows: never two live codes.
+      expect(events.findIndex((e) => e.type === 'qr-expired')).toBeGreaterThan(events.indexOf(qrs[0]!));
+      expect(events.at(-1)!.type).toBe('connected');
+      expectTokenAbsent(result);
+    },
+  );
 
   it('without --json draws the QR in the terminal and ends with "Linked as +20 10 12345678 (Ann)"', async () => {
     const id = sim.addInstance(TOKEN, { status: 'SCAN_QR_CODE' });
@@ -121,28 +125,32 @@ describe('wawp-link login (built CLI, real simulator)', () => {
     expect(result.stdout).not.toContain('█');
   });
 
-  it('--restarts 1 restarts once after the codes run out, then gives up with exit 5', async () => {
-    const quick = await startSimulator({
-      bootDelayMs: 100,
-      qrFirstTtlMs: 1500,
-      qrNextTtlMs: 1000,
-      qrCount: 2,
-    });
-    try {
-      quick.addToken(TOKEN);
-      const id = quick.addInstance(TOKEN, { status: 'SCAN_QR_CODE' });
-      const result = await runCli(['login', id, '--base-url', quick.baseUrl, '--json', '--restarts', '1'], {
-        env: env(),
+  it(
+    '--restarts 1 restarts once after the codes run out, then gives up with exit 5',
+    { timeout: 90_000 },
+    async () => {
+      const quick = await startSimulator({
+        bootDelayMs: 100,
+        qrFirstTtlMs: 1500,
+        qrNextTtlMs: 1000,
+        qrCount: 2,
       });
-      expect(result.code, result.stderr).toBe(5);
-      const events = jsonLines(result.stdout);
-      expect(events.filter((e) => e.type === 'exhausted')).toHaveLength(2);
-      expect(quick.requestCount('session/restart')).toBe(1);
-      expect(events.at(-1)).toMatchObject({ type: 'error', code: 'timeout', fatal: true });
-      expect(result.stderr).toContain('Every code expired without a scan');
-      expectTokenAbsent(result);
-    } finally {
-      await quick.close();
-    }
-  });
+      try {
+        quick.addToken(TOKEN);
+        const id = quick.addInstance(TOKEN, { status: 'SCAN_QR_CODE' });
+        const result = await runCli(['login', id, '--base-url', quick.baseUrl, '--json', '--restarts', '1'], {
+          env: env(),
+        });
+        expect(result.code, result.stderr).toBe(5);
+        const events = jsonLines(result.stdout);
+        expect(events.filter((e) => e.type === 'exhausted')).toHaveLength(2);
+        expect(quick.requestCount('session/restart')).toBe(1);
+        expect(events.at(-1)).toMatchObject({ type: 'error', code: 'timeout', fatal: true });
+        expect(result.stderr).toContain('Every code expired without a scan');
+        expectTokenAbsent(result);
+      } finally {
+        await quick.close();
+      }
+    },
+  );
 });

@@ -1,4 +1,5 @@
 /** `wawp-link pair <instance-id> --phone N`: link with an 8-character pairing code instead of a QR. */
+import { normalizePhone } from '../../login/pairing';
 import { parseCommandArgs, parseSeconds, requireInstanceId } from '../args';
 import type { CliContext } from '../context';
 import { UsageError, type ExitCode } from '../exit-codes';
@@ -15,7 +16,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-/** Runs `pair`; the engine validates the phone (invalid → exit 2) and sends one request per attempt. */
+/** Runs `pair`; an invalid phone is a usage error (exit 2) before any request; one code request per run. */
 export async function pairCommand(ctx: CliContext, argv: string[]): Promise<ExitCode> {
   const { values, positionals } = parseCommandArgs('pair', argv, OPTIONS);
   if (values.help) return (ctx.io.out(PAIR_HELP), 0);
@@ -25,6 +26,8 @@ export async function pairCommand(ctx: CliContext, argv: string[]): Promise<Exit
       'Missing --phone: the WhatsApp number to link, with country code.\nSee "wawp-link pair --help".',
     );
   }
+  const phone = normalizePhone(values.phone);
+  if (!phone.ok) throw new UsageError(`--phone: ${phone.message}`);
   const timeoutMs = parseSeconds('timeout', values.timeout);
   const target = await resolveTarget(ctx, instanceId, values['base-url']);
   const autoStart = !values['no-start'];
@@ -43,6 +46,6 @@ export async function pairCommand(ctx: CliContext, argv: string[]): Promise<Exit
     autoStart,
     timeoutMs,
     restarts: 0,
-    pairPhone: values.phone,
+    pairPhone: phone.digits,
   });
 }

@@ -1,0 +1,138 @@
+/**
+ * End-to-end against the real test keyring (vitest global setup): `instances add` stores the piped token
+ * in the keychain, `login` then finds it there, `list` never shows it, `remove` deletes both.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator, type RunningSimulator } from '../../simulator/index';
+import { assertBuilt, jsonLines, killLeftovers, runCli, tempConfigDir, type CliResult } from './cli-harness';
+
+const unavailable = process.env.WAWP_TEST_KEYRING_UNAVAILABLE;
+const TOKEN = 'tok-instances-e2e-61b3d9f0c4';
+let sim: RunningSimulator;
+let conf: ReturnType<typeof tempConfigDir>;
+
+const env = () => ({ WAWP_LINK_CONFIG_DIR: conf.dir });
+function expectTokenAbsent(result: CliResult): void {
+  expect(result.stdout).not.toContain(TOKEN);
+  expect(result.stderr).not.toContain(TOKEN);
+}
+
+describe.skipIf(Boolean(unavailable))(
+  `wawp-link instances with the real keychain${unavailable ? ` (skipped: ${unavailable})` : ''}`,
+  () => {
+    beforeAll(async () => {
+      assertBuilt();
+      conf = tempConfigDir();
+      sim = await startSimulator({ bootDelayMs: 100, statusWaitMs: 300 });
+      sim.addToken(TOKEN);
+    });
+    afterEach(() => killLeftovers());
+    afterAll(async () => {
+      await sim?.close();
+      conf?.remove();
+    });
+
+    it(
+      'add (token piped on stdin) → list → login from the keychain → status → remove',
+      { timeout: 90_000 },
+      async () => {
+        const id = sim.addInstance(TOKEN, {
+          status: 'WORKING',
+          me: { id: '201012345678@c.us', pushName: 'Ann' },
+        });
+        const add = await runCli(
+          [
+            'instances',
+            'add',
+            id,
+            '--label',
+            'Sales desk',
+            '--base-url',
+            sim.baseUrl,
+            '--expected-phone',
+            '+20 101 234 5678',
+          ],
+          { env: env(), input: `${TOKEN}\n` },
+        );
+        expect(add.code, add.stderr).toBe(0);
+        expect(add.stdout).toContain(`Added ${id} (Sales desk)`);
+        expectTokenAbsent(add);
+        const file = readFileSync(`${conf.dir}/settings.json`, 'utf8');
+        expect(file).toContain(id);
+        expect(file).not.toContain(TOKEN);
+
+        const list = await runCli(['instances', 'list', '--json'], { env: env() });
+        expect(list.code, list.stderr).toBe(0);
+        expect(jsonLines(list.stdout)).toEqual([
+          {
+            type: 'instance',
+            instanceId: id,
+            baseUrl: sim.baseUrl,
+            label: 'Sales desk',
+            expectedPhone: '201012345678',
+            tokenStored: true,
+          },
+        ]);
+        const human = await runCli(['instances', 'list'], { env: env() });
+        expect(human.stdout).toContain(
+          `${id} (Sales desk) · ${sim.baseUrl} · expects +20 10 12345678 · token in keychain`,
+        );
+        expectTokenAbsent(human);
+
+        // No WAWP_ACCESS_TOKEN and no --base-url: both come from what `add` saved.
+        const login = await runCli(['login', id, '--json'], { env: env() });
+        expect(login.code, login.stderr).toBe(0);
+        expect(jsonLines(login.stdout).at(-1)).toMatchObject({
+          type: 'connected',
+          me: { id: '201012345678@c.us', pushName: 'Ann' },
+          expectedPhone: '201012345678',
+          phoneMatches: true,
+        });
+        expectTokenAbsent(login);
+
+        const status = await runCli(['status'], { env: env() });
+        expect(status.code, status.stderr).toBe(0);
+        expect(status.stdout).toBe(
+          `${id} (Sales desk): Linked and working · Linked as +20 10 12345678 (Ann)\n`,
+        );
+
+        const remove = await runCli(['instances', 'remove', id], { env: env() });
+        expect(remove.code, remove.stderr).toBe(0);
+        expect(remove.stdout).toContain(`Removed ${id} and its token`);
+        const after = await runCli(['instances', 'list', '--json'], { env: env() });
+        expect(after.stdout).toBe('');
+        // The keychain entry is gone too: login has no token any more (exit 2).
+        const again = await runCli(['login', id, '--base-url', sim.baseUrl], { env: env() });
+        expect(again.code).toBe(2);
+        expect(again.stderr).toContain(`No access token for instance ${id}`);
+        for (const r of [remove, after, again]) expectTokenAbsent(r);
+      },
+    );
+
+    it('add refuses an empty token and a bad label without saving anything', async () => {
+      const id = sim.addInstance(TOKEN);
+      const empty = await runCli(['instances', 'add', id, '--base-url', sim.baseUrl], {
+        env: env(),
+        input: '',
+      });
+      expect(empty.code).toBe(2);
+      expect(empty.stderr).toContain('No token was given');
+      const badLabel = await runCli(['instances', 'add', id, '--label', ' ', '--base-url', sim.baseUrl], {
+        env: env(),
+        input: TOKEN,
+      });
+      expect(badLabel.code).toBe(2);
+      expect(badLabel.stderr).toContain('label');
+      const list = await runCli(['instances', 'list', '--json'], { env: env() });
+      expect(jsonLines(list.stdout).map((e) => e.instanceId)).not.toContain(id);
+      for (const r of [empty, badLabel, list]) expectTokenAbsent(r);
+    });
+
+    it('remove of an unknown instance exits 4 and says where to look', async () => {
+      const result = await runCli(['instances', 'remove', 'ZZZZZZZZZZZZ'], { env: env() });
+      expect(result.code).toBe(4);
+      expect(result.stderr).toContain('wawp-link instances list');
+    });
+  },
+);
