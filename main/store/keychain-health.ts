@@ -11,7 +11,7 @@ export type KeychainProblem = Exclude<KeychainState, 'ok'>;
 /** keytar/libsecret/macOS/Windows error texts, in the order they are checked. */
 const PATTERNS: ReadonlyArray<[RegExp, KeychainProblem]> = [
   [
-    /autolaunch D-Bus|\$DISPLAY|Could not connect|Failed to connect to socket|DBUS_SESSION_BUS_ADDRESS/i,
+    /autolaunch D-Bus|dbus-launch|\$DISPLAY|Could not connect|Failed to connect to socket|DBUS_SESSION_BUS_ADDRESS/i,
     'no-dbus',
   ],
   [

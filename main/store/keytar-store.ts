@@ -40,6 +40,40 @@ function loadKeytar(): Promise<Keytar> {
   return keytarModule;
 }
 
+/** keytar calls that timed out but are still blocked in the native layer (each holds a libuv pool thread). */
+let stuckCalls = 0;
+
+/**
+ * How many keychain calls timed out and are still blocked natively. While > 0, new calls fail fast (so a
+ * locked keyring cannot eat the whole libuv thread pool), and process exit may wait for them: a front end
+ * that must quit promptly should exit hard (e.g. `process.kill(process.pid, 'SIGKILL')` in a CLI).
+ */
+export function stuckKeychainCalls(): number {
+  return stuckCalls;
+}
+
+/** Runs one keytar call under the timeout, tracking calls that stay blocked after it. */
+function guarded<T>(call: () => Promise<T>, timeoutMs: number, what: string): Promise<T> {
+  if (stuckCalls > 0)
+    return Promise.reject(
+      new SecretStoreError(
+        'timeout',
+        `The keychain is still not answering an earlier request, so wawp-link cannot ${what}.`,
+      ),
+    );
+  const pending = call();
+  return withTimeout(pending, timeoutMs, what).catch((error: unknown) => {
+    if (error instanceof SecretStoreError && error.code === 'timeout') {
+      stuckCalls++;
+      const release = () => {
+        stuckCalls--;
+      };
+      pending.then(release, release);
+    }
+    throw error;
+  });
+}
+
 /** Rethrows keytar failures as token-free SecretStoreErrors with a fix-it message. */
 function keychainFailure(error: unknown, platform: NodeJS.Platform): never {
   if (error instanceof SecretStoreError && error.code !== 'timeout') throw error;
@@ -65,7 +99,7 @@ export class KeytarStore implements SecretStore {
   async #call<T>(what: string, run: (k: Keytar) => Promise<T>): Promise<T> {
     try {
       const keytar = await loadKeytar();
-      return await withTimeout(run(keytar), this.#timeoutMs, what);
+      return await guarded(() => run(keytar), this.#timeoutMs, what);
     } catch (error) {
       keychainFailure(error, this.#platform);
     }
@@ -127,13 +161,13 @@ export async function probeKeychain(options: KeytarStoreOptions = {}): Promise<K
   const value = `probe-${process.pid}-${Date.now()}`;
   try {
     const keytar = await loadKeytar();
-    await withTimeout(keytar.setPassword(service, PROBE_ACCOUNT, value), timeoutMs, 'write a test entry');
-    const read = await withTimeout(
-      keytar.getPassword(service, PROBE_ACCOUNT),
+    await guarded(() => keytar.setPassword(service, PROBE_ACCOUNT, value), timeoutMs, 'write a test entry');
+    const read = await guarded(
+      () => keytar.getPassword(service, PROBE_ACCOUNT),
       timeoutMs,
       'read a test entry',
     );
-    await withTimeout(keytar.deletePassword(service, PROBE_ACCOUNT), timeoutMs, 'delete a test entry');
+    await guarded(() => keytar.deletePassword(service, PROBE_ACCOUNT), timeoutMs, 'delete a test entry');
     if (read !== value)
       return { state: 'error', message: healthFromError(new Error('probe mismatch'), platform).message };
     return HEALTHY;

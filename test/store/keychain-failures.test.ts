@@ -1,0 +1,89 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { KeychainHealth } from '../../main/store/secrets';
+import { isolatedEnv, signal, startBus, startKeyring, stopAll } from './dbus-fixture';
+
+const unavailable = process.env.WAWP_TEST_KEYRING_UNAVAILABLE;
+const root = mkdtempSync(join(tmpdir(), 'wawp-keychain-fail-'));
+let n = 0;
+const freshDir = () => mkdtempSync(join(root, `${n++}-`));
+
+/**
+ * Runs the probe in a child with exactly `env` and returns the health it prints. The child is killed by PID
+ * once it has answered: a timed-out keytar call stays blocked in a native thread and would delay its exit.
+ * The parent's own guard (kill after 20 s) turns a hang into a failure instead of a stuck test run.
+ */
+function probeIn(env: NodeJS.ProcessEnv, timeoutMs = 1500): Promise<KeychainHealth> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'probe-child.ts')], {
+      env: { ...env, WAWP_PROBE_TIMEOUT_MS: String(timeoutMs) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    const guard = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`probe hung (no answer in 20 s); stderr: ${err}`));
+    }, 20_000);
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (!out.includes('\n')) return;
+      clearTimeout(guard);
+      child.kill('SIGKILL');
+      resolve(JSON.parse(out.slice(0, out.indexOf('\n'))) as KeychainHealth);
+    });
+    child.on('exit', () => {
+      clearTimeout(guard);
+      if (!out.includes('\n')) reject(new Error(`probe exited without an answer; stderr: ${err}`));
+    });
+  });
+}
+
+describe.skipIf(Boolean(unavailable))(`keychain failure classes ${unavailable ?? ''}`, () => {
+  afterAll(() => {
+    stopAll();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('no bus and no display -> no-dbus, with a Linux fix', async () => {
+    const health = await probeIn(isolatedEnv(freshDir()));
+    expect(health.state).toBe('no-dbus');
+    expect(health.message).toMatch(/D-Bus session bus/);
+  });
+
+  it('no bus but a dead display -> no-dbus (dbus-launch autolaunch fails)', async () => {
+    const health = await probeIn({ ...isolatedEnv(freshDir()), DISPLAY: ':87' });
+    expect(health.state).toBe('no-dbus');
+  });
+
+  it('a bus without a Secret Service -> no-provider', async () => {
+    const dir = freshDir();
+    const health = await probeIn(isolatedEnv(dir, startBus(dir)));
+    expect(health.state).toBe('no-provider');
+    expect(health.message).toMatch(/gnome-keyring/);
+  });
+
+  it('gnome-keyring without a login collection (empty stdin) -> locked', async () => {
+    const dir = freshDir();
+    const env = isolatedEnv(dir, startBus(dir));
+    await startKeyring(env, '');
+    const health = await probeIn(env);
+    expect(health.state).toBe('locked');
+    expect(health.message).toMatch(/login/);
+  });
+
+  it('a keyring that never answers is cut off by the timeout and reported as locked', async () => {
+    const dir = freshDir();
+    const env = isolatedEnv(dir, startBus(dir));
+    const pid = await startKeyring(env, '\n');
+    expect((await probeIn(env)).state).toBe('ok');
+    signal(pid, 'SIGSTOP');
+    const health = await probeIn(env, 1000);
+    expect(health.state).toBe('locked');
+    expect(health.message).toMatch(/did not answer in time/);
+  });
+});
