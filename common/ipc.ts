@@ -51,6 +51,11 @@ export interface SettingsView {
   keychain: KeychainHealthView;
   /** Where new tokens are stored right now. */
   tokenStorage: TokenLocation;
+  /**
+   * Non-empty while the keychain is unusable and the user has not chosen a fallback yet: the places they may
+   * consent to (best first; `settings:token-storage`). Until then saving a token fails with code `secret_store`.
+   */
+  tokenStorageOffers: Exclude<TokenLocation, 'keychain'>[];
 }
 
 /** Views main can ask the renderer to show (tray, deep links, second launch). */
@@ -77,6 +82,8 @@ export interface InvokeChannels {
   'demo:scan': (id: string) => Result<null>;
   'settings:get': () => SettingsView;
   'settings:set': (patch: Partial<Preferences>) => Result<Preferences>;
+  /** The user's explicit consent to a token fallback offered in SettingsView.tokenStorageOffers. */
+  'settings:token-storage': (choice: Exclude<TokenLocation, 'keychain'>) => Result<SettingsView>;
   'clipboard:write': (text: string) => Result<null>;
 }
 
@@ -108,6 +115,7 @@ export const INVOKE_CHANNELS = [
   'demo:scan',
   'settings:get',
   'settings:set',
+  'settings:token-storage',
   'clipboard:write',
 ] as const satisfies readonly InvokeChannel[];
 

@@ -25,6 +25,7 @@ export interface WawpBridge {
   scanDemo: Invoke<'demo:scan'>;
   getSettings: Invoke<'settings:get'>;
   setPreferences: Invoke<'settings:set'>;
+  chooseTokenStorage: Invoke<'settings:token-storage'>;
   copyText: Invoke<'clipboard:write'>;
   onLoginEvent: Subscribe<'login:event'>;
   onInstancesChanged: Subscribe<'instances:changed'>;

@@ -38,6 +38,7 @@ const bridge: WawpBridge = {
   scanDemo: invoke('demo:scan'),
   getSettings: invoke('settings:get'),
   setPreferences: invoke('settings:set'),
+  chooseTokenStorage: invoke('settings:token-storage'),
   copyText: invoke('clipboard:write'),
   onLoginEvent: subscribe('login:event'),
   onInstancesChanged: subscribe('instances:changed'),

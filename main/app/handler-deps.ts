@@ -3,7 +3,7 @@
  * same handlers run inside Electron and in the browser harness under plain Node.
  */
 import type { PushChannel, PushChannels } from '../../common/ipc';
-import type { Preferences } from '../../common/ipc';
+import type { Preferences, TokenLocation } from '../../common/ipc';
 import type { LoginSession } from '../login/types';
 import type { SecretStore } from '../store/secrets';
 import type { WawpClient, WawpClientOptions } from '../wawp/types';
@@ -64,10 +64,15 @@ export interface HandlerDeps {
   openSession: OpenSession;
   createClient: (options: WawpClientOptions) => WawpClient;
   demo: DemoBackend;
-  writeClipboard: (text: string) => void;
+  writeClipboard: (text: string) => void | Promise<void>;
   push: PushSender;
   /** Called after preferences change (launch at login, shortcut…); optional. */
   applyPreferences?: (preferences: Preferences) => void;
+  /** The consent step when the keychain is unusable (secret-switch.ts); absent means nothing to choose. */
+  tokenStorage?: {
+    offers(): Exclude<TokenLocation, 'keychain'>[];
+    consent(choice: Exclude<TokenLocation, 'keychain'>): Promise<boolean>;
+  };
   /** Unexpected failures in background work (logged by the app; never contains a token). */
   onError?: (context: string, error: unknown) => void;
 }

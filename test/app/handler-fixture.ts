@@ -2,7 +2,7 @@
 import type { PushChannel, PushChannels } from '../../common/ipc';
 import { createDemoBackend } from '../../main/app/demo';
 import { createEngineOpener } from '../../main/app/engine';
-import type { SettingsPort } from '../../main/app/handler-deps';
+import type { HandlerDeps, SettingsPort } from '../../main/app/handler-deps';
 import { createHandlers, type AppHandlers } from '../../main/app/handlers';
 import { SessionMemoryStore } from '../../main/store/session-memory-store';
 import type { SecretStore } from '../../main/store/secrets';
@@ -28,6 +28,7 @@ export interface HandlerFixture {
 /** Starts a simulator and builds the real handlers over it. */
 export async function handlerFixture(
   secrets: SecretStore = new SessionMemoryStore(),
+  tokenStorage?: HandlerDeps['tokenStorage'],
 ): Promise<HandlerFixture> {
   const sim = await startSimulator(TEST_SIMULATOR_OPTIONS);
   const pushes: HandlerFixture['pushes'] = [];
@@ -42,6 +43,7 @@ export async function handlerFixture(
     createClient: createWawpClient,
     demo: createDemoBackend({}, sim),
     writeClipboard: (text) => void clipboard.push(text),
+    ...(tokenStorage ? { tokenStorage } : {}),
     push: (channel, payload) => {
       pushes.push({ channel, payload: structuredClone(payload) });
       for (const wake of waiters) wake();

@@ -52,6 +52,7 @@ const hostile: Record<InvokeChannel, unknown[][]> = {
     [{ theme: MARK }],
     [{ __proto__: { launchAtLogin: true } }, 1],
   ],
+  'settings:token-storage': [[], ['keychain'], [MARK], [{ choice: 'session-memory' }]],
   'clipboard:write': [[], [''], [42], ['x'.repeat(201)]],
 };
 
