@@ -106,6 +106,12 @@ describe('packing with a stand-in Electron', () => {
     expect(readFileSync(native).subarray(0, 4)).toEqual(Buffer.from([0x7f, 0x45, 0x4c, 0x46])); // ELF
   });
 
+  it('ships the tray icons as resources', () => {
+    for (const name of ['linked.png', 'needs-login@2x.png', 'errorTemplate.png', 'errorTemplate@2x.png']) {
+      expect(existsSync(join(resources, 'tray', name))).toBe(true);
+    }
+  });
+
   it('flips the fuses electron-builder.yml asks for', async () => {
     const fuses = await getCurrentFuseWire(join(appDir, 'wawp-link'));
     expect(fuses[FuseV1Options.RunAsNode]).toBe(DISABLE);
