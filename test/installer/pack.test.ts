@@ -29,14 +29,21 @@ function standInElectron(): Buffer {
 }
 
 async function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
-  const { stdout, stderr } = await promisify(execFile)(command, args, {
-    cwd: root,
-    // electron-builder mutes its log when it sees VITEST; the child is not a test, so drop it.
-    env: { ...process.env, VITEST: '', ...env },
-    timeout: 120_000,
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  return stdout + stderr;
+  try {
+    const { stdout, stderr } = await promisify(execFile)(command, args, {
+      cwd: root,
+      // electron-builder mutes its log when it sees VITEST; the child is not a test, so drop it.
+      env: { ...process.env, VITEST: '', ...env },
+      timeout: 120_000,
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    return stdout + stderr;
+  } catch (error) {
+    const failed = error as { stdout?: string; stderr?: string; message: string };
+    throw new Error(`${failed.message}\n${failed.stdout ?? ''}\n${failed.stderr ?? ''}`.slice(-4000), {
+      cause: error,
+    });
+  }
 }
 
 let log = '';
