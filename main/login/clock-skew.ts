@@ -50,7 +50,7 @@ export function estimateSkew(samples: readonly SkewSample[]): SkewEstimate {
 }
 
 /** Keeps the last `size` samples and answers the current estimate. */
-export function createSkewTracker(size = 12): {
+export function createSkewTracker(size = 64): {
   add(serverDate: number | null, sentAt: number, receivedAt: number): void;
   estimate(): SkewEstimate;
   toServer(localMs: number): number;

@@ -93,7 +93,12 @@ describe('schedule', () => {
       },
       DEFAULT_TIMING,
     );
-    expect(plan).toEqual({ expiresAt: 20_123, hideAt: 20_083, refreshAt: 20_123 + 40 + 150, trusted: true });
+    expect(plan).toEqual({
+      expiresAt: 20_123,
+      hideAt: 20_123 - 40 - 250,
+      refreshAt: 20_123 + 40 + 150,
+      trusted: true,
+    });
   });
   it('falls back to a default lifetime when expiry is missing, past or absurd', () => {
     for (const serverExpiresAt of [null, -1, 1e15]) {
@@ -101,7 +106,7 @@ describe('schedule', () => {
         { now: 0, serverExpiresAt, offsetMs: 0, uncertaintyMs: 0, sameStreak: 0, current: null },
         DEFAULT_TIMING,
       );
-      expect(plan).toMatchObject({ hideAt: 20_000, refreshAt: 20_000, trusted: false });
+      expect(plan).toMatchObject({ hideAt: 20_000 - 250, refreshAt: 20_000, trusted: false });
     }
   });
   it('retries an unrotated code sooner at first, slower each time', () => {

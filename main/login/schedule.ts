@@ -16,6 +16,8 @@ export interface LoginTiming {
   pollJitter: number;
   /** Wait after the server's expiry before asking for the next code (server-side rotation lag). */
   qrRefreshMarginMs: number;
+  /** Withdraw a code this long before its estimated death (no phone finishes a scan in less). */
+  qrHideLeadMs: number;
   /** Retry delay when the server still returns the old code. */
   qrSameValueRetryMs: number;
   /** Lifetime assumed when `expiry` is missing or implausible. */
@@ -43,6 +45,7 @@ export const DEFAULT_TIMING: LoginTiming = {
   idlePollMs: 30_000,
   pollJitter: 0.1,
   qrRefreshMarginMs: 150,
+  qrHideLeadMs: 250,
   qrSameValueRetryMs: 500,
   qrFallbackTtlMs: 20_000,
   qrMaxTtlMs: 120_000,
@@ -127,7 +130,7 @@ export function planQr(input: QrPlanInput, timing: LoginTiming): QrPlan {
   // An expiry in whole seconds (the docs' example unit) is floored: the code dies within the next second.
   const resolution =
     trusted && input.serverExpiresAt !== null && input.serverExpiresAt % 1000 === 0 ? 1000 : 0;
-  const hideAt = trusted ? Math.max(now, expiresAt - u) : expiresAt;
+  const hideAt = Math.max(now, (trusted ? expiresAt - u : expiresAt) - timing.qrHideLeadMs);
   const wanted = trusted ? expiresAt + resolution + u + timing.qrRefreshMarginMs : expiresAt;
   // The server has not rotated yet: retry soon, then slower, so a stuck server is not hammered.
   const floor =

@@ -113,7 +113,8 @@ export function createLoginSession(options: LoginSessionOptions): LoginSession {
         const afterScan = prev === 'SCAN_QR_CODE' || prev === 'WORKING';
         resetCycle();
         s.probing = status === 'STARTING' && !afterScan;
-        s.qrDueAt = s.probing ? now + pollDelay('active', t, random) : Infinity;
+        // Probe at once: a server that holds auth/qr until a code exists answers the moment it does.
+        s.qrDueAt = s.probing ? now : Infinity;
         s.statusDueAt = now + pollDelay(afterScan ? 'settling' : 'active', t, random);
       }
     }
@@ -152,12 +153,24 @@ export function createLoginSession(options: LoginSessionOptions): LoginSession {
       },
       t,
     );
+    log('qr planned', {
+      same,
+      offsetMs: est.offsetMs,
+      uncertaintyMs: est.uncertaintyMs,
+      samples: est.samples,
+      inMs: plan.hideAt - now,
+    });
     s.lastQr = { value: qr.value, plan };
     s.qrDueAt = plan.refreshAt;
     s.statusDueAt = now + pollDelay('active', t, random);
     if (!same && plan.hideAt > now) {
       s.cycleIndex += 1;
       s.qrVisible = true;
+      if (s.cycleIndex >= t.qrExpectedCount) {
+        // Probably the last code: when it dies, ask for the status (FAILED, or a code if it goes on).
+        s.qrDueAt = Infinity;
+        s.statusDueAt = Math.min(s.statusDueAt, plan.refreshAt);
+      }
       emit({
         type: 'qr',
         value: qr.value,

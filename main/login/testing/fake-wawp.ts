@@ -17,6 +17,8 @@ export interface FakeWawpOptions {
   serverOffsetMs?: number;
   bootMs?: number;
   postScanMs?: number;
+  /** `endless`: codes keep rotating after the sixth (WEBJS-like); default `fail`. */
+  exhaustion?: 'fail' | 'endless';
   /** Returned `expiry` unit (the docs conflict); default ms. */
   expiryUnit?: 's' | 'ms';
 }
@@ -71,7 +73,8 @@ export function createFakeWawp(clock: FakeClock, opts: FakeWawpOptions = {}): Fa
     if (status === 'STARTING' && now - since >= startingFor) {
       set(paired ? 'WORKING' : 'SCAN_QR_CODE', since + startingFor);
     }
-    if (status === 'SCAN_QR_CODE' && qrIndexAt(now) >= 6) set('FAILED', cycleStart + 160_000);
+    if (status === 'SCAN_QR_CODE' && opts.exhaustion !== 'endless' && qrIndexAt(now) >= 6)
+      set('FAILED', cycleStart + 160_000);
   };
   const qr = (): { value: string; expiresAt: number } | null => {
     tick();

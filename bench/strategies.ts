@@ -1,0 +1,81 @@
+/**
+ * The three strategies the benchmark compares, each driving one Screen:
+ * our engine, the fixed 30 s QR refresh of Wawp's docs (status every 4 s, the middle of their
+ * "every 3–5 s"), and the WordPress plugin (status every 15 s, a new QR every 60 s).
+ */
+import { systemClock } from '../main/login/clock';
+import { DEFAULT_TIMING, scaleTiming } from '../main/login/schedule';
+import { createLoginSession } from '../main/login/session';
+import type { WawpClient } from '../main/wawp/types';
+import type { Screen } from './display';
+
+export interface Strategy {
+  name: string;
+  /** Runs until `signal` aborts; resolves after cleaning up. */
+  run(client: WawpClient, screen: Screen, scale: number, signal: AbortSignal): Promise<void>;
+}
+
+/** Our login engine with its production timing, scaled like the simulator. */
+export const engine: Strategy = {
+  name: 'wawp-link engine',
+  async run(client, screen, scale, signal) {
+    const session = createLoginSession({
+      client,
+      timing: { ...scaleTiming(DEFAULT_TIMING, scale), requestTimeoutMs: 5_000 },
+    });
+    session.onEvent((e) => {
+      if (e.type === 'qr') screen.show(e.value);
+      else if (e.type === 'qr-expired') screen.clear();
+      else if (e.type === 'connected') screen.linked();
+    });
+    session.start();
+    await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+    session.stop();
+  },
+};
+
+/** A timer-driven baseline: start, fetch a QR at once and every `qrEveryMs`, read status every `statusEveryMs`. */
+function fixedTimers(name: string, statusEveryMs: number, qrEveryMs: number): Strategy {
+  return {
+    name,
+    async run(client, screen, scale, signal) {
+      const opts = { signal };
+      const fetchQr = async (): Promise<boolean> => {
+        const qr = await client.getQr(opts);
+        if (qr.ok) screen.show(qr.data.value);
+        return qr.ok;
+      };
+      await client.start(opts);
+      const t0 = Date.now();
+      let nextStatus = t0 + statusEveryMs * scale;
+      let nextQr = (await fetchQr()) ? Date.now() + qrEveryMs * scale : Infinity;
+      try {
+        while (!signal.aborted) {
+          const at = Math.min(nextStatus, nextQr);
+          await systemClock.sleep(Math.max(0, at - Date.now()), signal);
+          if (Date.now() >= nextQr) {
+            await fetchQr();
+            nextQr = Date.now() + qrEveryMs * scale;
+          } else {
+            nextStatus = Date.now() + statusEveryMs * scale;
+            const info = await client.sessionInfo(opts);
+            if (!info.ok) continue;
+            if (info.data.status === 'WORKING') {
+              screen.linked();
+              return;
+            }
+            // A code is needed and none was fetched yet (the first call came too early).
+            if (info.data.status === 'SCAN_QR_CODE' && nextQr === Infinity && (await fetchQr())) {
+              nextQr = Date.now() + qrEveryMs * scale;
+            }
+          }
+        }
+      } catch {
+        // aborted: trial over
+      }
+    },
+  };
+}
+
+export const docsBaseline = fixedTimers('Wawp docs (QR every 30 s, status every 4 s)', 4_000, 30_000);
+export const wpBaseline = fixedTimers('WordPress plugin (status every 15 s, QR every 60 s)', 15_000, 60_000);
