@@ -38,6 +38,7 @@ export function runLogin(run: LoginRun): Promise<ExitCode> {
   const view = run.json ? null : new HumanLoginView(io, run.title, run.extraHint ?? null);
   let restartsLeft = run.restarts;
   let pairingRequested = false;
+  let lastProblem: string | null = null;
   let done = false;
   let chain = Promise.resolve();
 
@@ -61,8 +62,9 @@ export function runLogin(run: LoginRun): Promise<ExitCode> {
         resolve(code);
       });
     };
+    /** The message plus the next step: `extra` when the CLI knows it better, else the code's hint. */
     const withHint = (message: string, code: LoginErrorCode, extra?: string): string =>
-      [message, extra, hintFor(code, run.hints)].filter(Boolean).join('\n');
+      [message, extra ?? hintFor(code, run.hints)].filter(Boolean).join('\n');
     /** A CLI-decided failure: one JSON error line (client/engine code vocabulary), then words on stderr. */
     const fail = (code: LoginErrorCode, message: string, exit: ExitCode, extra?: string): void => {
       if (done) return;
@@ -107,6 +109,9 @@ export function runLogin(run: LoginRun): Promise<ExitCode> {
         case 'exhausted':
           if (restartsLeft > 0) {
             restartsLeft--;
+            view?.setBanner(
+              `Restarted the session for new codes (restart ${run.restarts - restartsLeft} of ${run.restarts}).`,
+            );
             void session.restart();
           } else {
             fail(
@@ -120,6 +125,7 @@ export function runLogin(run: LoginRun): Promise<ExitCode> {
           }
           break;
         case 'error':
+          if (!event.fatal) lastProblem = event.message;
           // The engine already sent the JSON error line; only the words and the exit code remain.
           if (event.fatal) finish(exitCodeFor(event.code), withHint(event.message, event.code));
           break;
@@ -132,7 +138,15 @@ export function runLogin(run: LoginRun): Promise<ExitCode> {
     if (run.timeoutMs !== undefined) {
       const seconds = Math.round(run.timeoutMs / 100) / 10;
       const timer = setTimeout(
-        () => fail('timeout', `Not linked within ${seconds} s (--timeout), so it gave up.`, EXIT.gaveUp),
+        () =>
+          fail(
+            'timeout',
+            `Not linked within ${seconds} s (--timeout), so it gave up.`,
+            EXIT.gaveUp,
+            lastProblem
+              ? `Last problem: ${lastProblem}`
+              : 'Run it again when the phone is at hand, or raise --timeout.',
+          ),
         run.timeoutMs,
       );
       cleanups.push(() => clearTimeout(timer));

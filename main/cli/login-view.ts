@@ -24,6 +24,7 @@ export class HumanLoginView {
   private qr: QrState | null = null;
   private pairing: string | null = null;
   private note: string | null = null;
+  private banner: string | null = null;
   private drawnLines = 0;
   private tick: NodeJS.Timeout | null = null;
   private renderSeq = 0;
@@ -97,6 +98,13 @@ export class HumanLoginView {
     this.redraw();
   }
 
+  /** Shows a lasting line under the status (e.g. "restart 1 of 3"), replaced by the next call. */
+  setBanner(text: string): void {
+    this.banner = text;
+    this.plain(text);
+    this.redraw();
+  }
+
   /** Stops the countdown; the last frame stays on screen (fatal errors follow on stderr). */
   close(): void {
     if (this.tick) clearTimeout(this.tick);
@@ -126,6 +134,7 @@ export class HumanLoginView {
     else if (this.qr) lines.push(this.qr.text, '', this.codeLine(), SCAN_HINT);
     if (this.status) lines.push(`Status: ${statusInWords(this.status.status, this.status.raw)}`);
     if (this.note) lines.push(this.note);
+    if (this.banner) lines.push(this.banner);
     if (this.extraHint) lines.push(this.extraHint);
     return lines.join('\n').split('\n');
   }

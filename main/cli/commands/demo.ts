@@ -79,7 +79,7 @@ export async function demoCommand(ctx: CliContext, argv: string[]): Promise<Exit
     });
     if (code === EXIT.linked && !json) {
       io.err(
-        'That was the demo. To link a real number: wawp-link instances add <instance-id>, then wawp-link login <instance-id>.\n',
+        'That was the demo. To link a real number:\n  wawp-link instances add <instance-id>\n  wawp-link login <instance-id>\n',
       );
     }
     return code;
