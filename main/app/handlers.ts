@@ -31,8 +31,11 @@ export function createHandlers(deps: HandlerDeps): AppHandlers {
   const manager = createLoginManager(deps.openSession, deps.push);
   const registry = createInstanceRegistry(deps.settings, deps.secrets, manager);
   const listeners = new Set<(views: InstanceView[]) => void>();
+  let generation = 0;
   const changed = async (): Promise<void> => {
+    const mine = ++generation;
     const views = await registry.views();
+    if (mine !== generation) return; // a newer list is being built: never let a stale one arrive last
     deps.push('instances:changed', views);
     for (const listener of listeners) listener(views);
   };
