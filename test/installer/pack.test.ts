@@ -59,30 +59,36 @@ beforeAll(async () => {
     JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')) as { version: string }
   ).version;
   const closed = 'http://127.0.0.1:9';
-  log = await run(
-    process.execPath,
-    [
-      join(root, 'node_modules/electron-builder/cli.js'),
-      '--linux',
-      'dir',
-      '--publish',
-      'never',
-      `-c.electronDist=${dist}`,
-      `-c.electronVersion=${electronVersion}`,
-      `-c.directories.output=${join(work, 'out')}`,
-    ],
-    {
-      ELECTRON_BUILDER_CACHE: join(work, 'cache'),
-      ELECTRON_CACHE: join(work, 'cache'),
-      HTTP_PROXY: closed,
-      HTTPS_PROXY: closed,
-      http_proxy: closed,
-      https_proxy: closed,
-      NO_PROXY: '',
-      CSC_IDENTITY_AUTO_DISCOVERY: 'false',
-    },
-  );
-}, 180_000);
+  const pack = (): Promise<string> =>
+    run(
+      process.execPath,
+      [
+        join(root, 'node_modules/electron-builder/cli.js'),
+        '--linux',
+        'dir',
+        '--publish',
+        'never',
+        `-c.electronDist=${dist}`,
+        `-c.electronVersion=${electronVersion}`,
+        `-c.directories.output=${join(work, 'out')}`,
+      ],
+      {
+        ELECTRON_BUILDER_CACHE: join(work, 'cache'),
+        ELECTRON_CACHE: join(work, 'cache'),
+        HTTP_PROXY: closed,
+        HTTPS_PROXY: closed,
+        http_proxy: closed,
+        https_proxy: closed,
+        NO_PROXY: '',
+        CSC_IDENTITY_AUTO_DISCOVERY: 'false',
+      },
+    );
+  // In a shared working tree someone may rebuild out/ mid-pack (files vanish): pack once more then.
+  log = await pack().catch((error: Error) => {
+    if (!/ENOENT[^\n]*\/out\//.test(error.message)) throw error;
+    return pack();
+  });
+}, 240_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('packing with a stand-in Electron', () => {
