@@ -82,10 +82,8 @@ export function healthFromError(
   platform: NodeJS.Platform = process.platform,
 ): KeychainHealth {
   const state = classifyKeychainError(error);
-  const timedOut = error instanceof SecretStoreError && error.code === 'timeout';
-  const lead = timedOut
-    ? 'The keychain did not answer in time (it may be waiting for an unlock prompt). '
-    : '';
+  // Our own timeout messages are token-free and say what happened; keytar's raw texts are not shown.
+  const lead = error instanceof SecretStoreError && error.code === 'timeout' ? `${error.message} ` : '';
   return { state, message: lead + FIXES[state][platformKey(platform)] };
 }
 

@@ -24,8 +24,8 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): P
       reject(
         new SecretStoreError(
           'timeout',
-          `The keychain did not answer within ${Math.round(ms / 100) / 10} s while trying to ${what}. ` +
-            'It may be locked and waiting for a password prompt: unlock it and try again.',
+          `The keychain did not answer within ${Math.round(ms / 100) / 10} s while trying to ${what} ` +
+            '(it may be locked and waiting for an unlock prompt).',
         ),
       );
     }, ms);

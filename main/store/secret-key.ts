@@ -34,6 +34,8 @@ export function normaliseBaseUrl(input: string): string {
 export function normaliseKey(key: SecretKey): SecretKey {
   if (typeof key.instanceId !== 'string' || !INSTANCE_ID.test(key.instanceId))
     throw new SecretStoreError('invalid_key', 'The instance id must be 1-64 letters, digits, "-" or "_".');
+  if (typeof key.baseUrl !== 'string' || key.baseUrl.length > 2048)
+    throw new SecretStoreError('invalid_key', 'The base URL is missing or longer than 2,048 characters.');
   try {
     return { baseUrl: normaliseBaseUrl(key.baseUrl), instanceId: key.instanceId };
   } catch (error) {

@@ -20,7 +20,10 @@ describe('keychain error classification', () => {
   });
 
   it('treats a timeout as a locked keyring and says so', () => {
-    const health = healthFromError(new SecretStoreError('timeout', 'x'), 'darwin');
+    const health = healthFromError(
+      new SecretStoreError('timeout', 'The keychain did not answer in time.'),
+      'darwin',
+    );
     expect(health.state).toBe('locked');
     expect(health.message).toMatch(/did not answer in time.*Keychain Access/);
   });

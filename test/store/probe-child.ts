@@ -6,6 +6,9 @@
 import { probeKeychain } from '../../main/store/keytar-store';
 
 const timeoutMs = Number(process.env.WAWP_PROBE_TIMEOUT_MS ?? '3000');
-const health = await probeKeychain({ service: 'wawp-link-probe-test', timeoutMs, platform: 'linux' });
-process.stdout.write(`${JSON.stringify(health)}\n`);
+const runs = Number(process.env.WAWP_PROBE_RUNS ?? '1');
+for (let i = 0; i < runs; i++) {
+  const health = await probeKeychain({ service: 'wawp-link-probe-test', timeoutMs, platform: 'linux' });
+  process.stdout.write(`${JSON.stringify(health)}\n`);
+}
 process.exit(0);
