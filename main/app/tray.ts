@@ -1,0 +1,90 @@
+/**
+ * The tray's thin owner: renders trayMenu(state) into a native Menu only when its key changes, sets the icon
+ * for the worst state (macOS: *Template.png that the menu bar recolours), the tooltip that counts instances,
+ * and opens the window on click where clicks are reliable (Windows). On Linux every action is in the menu.
+ * `hasHost` says whether anyone can see the icon; without one the window must stay reachable (see tray-host.ts).
+ */
+import { app, Menu, nativeImage, Tray } from 'electron';
+import { join } from 'node:path';
+import {
+  menuKey,
+  trayMenu,
+  trayStateSummary,
+  type TrayActions,
+  type TrayHealth,
+  type TrayState,
+} from './tray-menu';
+import { hasTrayHost } from './tray-host';
+
+export interface TrayDeps {
+  /** The current state (instance views with health problems, the launch-at-login flag). */
+  state(): TrayState;
+  actions: TrayActions;
+  /** Calls `listener` whenever the state may have changed; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+  /** Where the tray PNGs are; default `trayIconDir()`. */
+  iconDir?: string;
+}
+
+export interface TrayHandle {
+  /** Resolves whether a tray host shows the icon (always true on macOS and Windows). */
+  hasHost: Promise<boolean>;
+  /** Re-renders now (cheap: nothing is rebuilt when nothing changed). */
+  refresh(): void;
+  /** How many times the native menu was rebuilt (diagnostics; tests of the owner). */
+  rebuilds(): number;
+  dispose(): void;
+}
+
+/** resources/tray in a packaged app (electron-builder extraResources), build/tray in development. */
+export function trayIconDir(): string {
+  return app.isPackaged ? join(process.resourcesPath, 'tray') : join(app.getAppPath(), 'build', 'tray');
+}
+
+/** The icon file for a state on this platform (nativeImage picks the @2x file by itself). */
+export function trayIconFile(dir: string, health: TrayHealth, platform = process.platform): string {
+  return join(dir, platform === 'darwin' ? `${health}Template.png` : `${health}.png`);
+}
+
+/** Creates the tray; call after `app.whenReady()`. */
+export function setupTray(deps: TrayDeps): TrayHandle {
+  const dir = deps.iconDir ?? trayIconDir();
+  const image = (health: TrayHealth): Electron.NativeImage => {
+    const icon = nativeImage.createFromPath(trayIconFile(dir, health));
+    if (process.platform === 'darwin') icon.setTemplateImage(true);
+    return icon;
+  };
+  let health: TrayHealth = trayStateSummary(deps.state().instances).health;
+  const tray = new Tray(image(health));
+  let key = '';
+  let tooltip = '';
+  let count = 0;
+
+  const render = (): void => {
+    if (tray.isDestroyed()) return;
+    const state = deps.state();
+    const summary = trayStateSummary(state.instances);
+    if (summary.health !== health) tray.setImage(image((health = summary.health)));
+    if (summary.tooltip !== tooltip) tray.setToolTip((tooltip = summary.tooltip));
+    const template = trayMenu(state, deps.actions);
+    const next = menuKey(template);
+    if (next === key) return;
+    key = next;
+    count += 1;
+    tray.setContextMenu(Menu.buildFromTemplate(template));
+  };
+  render();
+  // Windows users expect a left click to open the app; macOS and Linux show the menu instead.
+  if (process.platform === 'win32') tray.on('click', () => deps.actions.open());
+  const unsubscribe = deps.subscribe(render);
+
+  return {
+    hasHost: hasTrayHost(),
+    refresh: render,
+    rebuilds: () => count,
+    dispose() {
+      unsubscribe();
+      if (!tray.isDestroyed()) tray.destroy();
+    },
+  };
+}
