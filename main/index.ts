@@ -1,31 +1,49 @@
 /**
- * Composition root of the desktop app: each line wires one module (see main/app/). One instance only; the
- * window hides on close (the tray keeps the app alive) and Quit really quits.
+ * Composition root of the desktop app: each line wires one module (see main/app/). One instance only
+ * (second launches and deep links go to the first); the window hides on close and Quit really quits.
  */
 import { app } from 'electron';
+import type { NavigateTarget } from '../common/ipc';
 import { setupHandlers } from './app/app-handlers';
+import { setupIntegration, type Integration } from './app/app-integration';
 import { setupSecrets } from './app/app-secrets';
 import { openAppSettings } from './app/app-settings';
+import { send } from './app/ipc';
 import { isQuitting, markQuitting } from './app/lifecycle';
 import { log, setupLogging } from './app/log';
 import { setupSecurity } from './app/security';
 import { boundsStore } from './app/settings-port';
-import { createMainWindow, showMainWindow, type BoundsStore } from './app/window';
+import { registerProtocol, setupSingleInstance, type SingleInstance } from './app/single-instance';
+import { createMainWindow, showMainWindow } from './app/window';
 
-async function onReady(): Promise<void> {
+async function onReady(single: SingleInstance): Promise<void> {
   const settings = openAppSettings();
   const secrets = await setupSecrets();
-  const handlers = setupHandlers(settings, secrets);
-  const bounds: BoundsStore = boundsStore(settings, (error) => log.warn('window bounds not saved:', error));
-  createMainWindow(bounds, { show: true });
-  app.on('second-instance', () => showMainWindow(bounds));
-  app.on('activate', () => showMainWindow(bounds));
-  app.on('will-quit', () => void handlers.dispose());
+  let integration: Integration | null = null;
+  const handlers = setupHandlers(settings, secrets, (preferences) =>
+    integration?.applyPreferences(preferences),
+  );
+  const bounds = boundsStore(settings, (error) => log.warn('window bounds not saved:', error));
+  const show = (target: NavigateTarget | null): void => {
+    const win = showMainWindow(bounds);
+    if (!target) return;
+    if (win.webContents.isLoading()) win.webContents.once('did-finish-load', () => send('navigate', target));
+    else send('navigate', target);
+  };
+  integration = setupIntegration({ handlers, settings, single, show });
+  const startHidden = settings.getPreferences().startHidden && integration.launchAtLogin.wasLaunchedAtLogin();
+  createMainWindow(bounds, { show: !startHidden });
+  if (single.launch.target) show(single.launch.target);
+  registerProtocol();
+  app.on('activate', () => show(null));
+  app.on('will-quit', () => {
+    integration?.dispose();
+    void handlers.dispose();
+  });
 }
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
+const single = setupSingleInstance();
+if (single) {
   setupLogging();
   setupSecurity();
   app.on('before-quit', markQuitting);
@@ -34,7 +52,7 @@ if (!app.requestSingleInstanceLock()) {
   });
   app
     .whenReady()
-    .then(onReady)
+    .then(() => onReady(single))
     .catch((error: unknown) => {
       log.error('startup failed:', error);
       app.exit(1);

@@ -1,5 +1,6 @@
 /** Builds the real handlers for Electron (clipboard, pushes to our windows, logging) and registers them. */
 import { clipboard } from 'electron';
+import type { Preferences } from '../../common/ipc';
 import type { Settings } from '../store/settings';
 import { createWawpClient } from '../wawp/client';
 import { createDemoBackend } from './demo';
@@ -11,7 +12,11 @@ import type { SecretSwitch } from './secret-switch';
 import { settingsPort } from './settings-port';
 
 /** The handlers behind every invoke channel, registered on ipcMain; `dispose()` on quit. */
-export function setupHandlers(settings: Settings, secrets: SecretSwitch): AppHandlers {
+export function setupHandlers(
+  settings: Settings,
+  secrets: SecretSwitch,
+  applyPreferences: (preferences: Preferences) => void,
+): AppHandlers {
   const handlers = createHandlers({
     settings: settingsPort(settings),
     secrets,
@@ -23,6 +28,7 @@ export function setupHandlers(settings: Settings, secrets: SecretSwitch): AppHan
     demo: createDemoBackend(),
     writeClipboard: (text) => clipboard.writeText(text),
     push: send,
+    applyPreferences,
     onError: (context, error) => log.error(`${context}:`, error),
   });
   registerIpc(handlers.channels);

@@ -3,6 +3,7 @@
  * registers them behind the sender guard, and the browser harness calls the very same ones from Node.
  */
 import type { InstanceView } from '../../common/ipc';
+import type { SessionStatus, WawpError } from '../../common/model';
 import type { HandlerDeps } from './handler-deps';
 import type { Handlers } from './handler-kit';
 import { createInstanceHandlers } from './handlers-instances';
@@ -22,6 +23,16 @@ export interface AppHandlers {
   views(): Promise<InstanceView[]>;
   /** Called with fresh views whenever the list or a status changes (the tray listens); returns unsubscribe. */
   onInstancesChanged(listener: (views: InstanceView[]) => void): () => void;
+  /**
+   * One light status read for background health (no token leaves main): the instance's session/info, also
+   * recorded in the status cache so the list and the tray stay true.
+   */
+  checkStatus(
+    instanceId: string,
+    signal: AbortSignal,
+  ): Promise<{ ok: true; status: SessionStatus } | { ok: false; error: WawpError }>;
+  /** Logs the WhatsApp account out of the instance (tray "Log out…", after its confirmation). */
+  logoutInstance(instanceId: string): Promise<{ ok: true } | { ok: false; error: WawpError }>;
   /** Stops every session and the demo simulator. */
   dispose(): Promise<void>;
 }
@@ -55,6 +66,42 @@ export function createHandlers(deps: HandlerDeps): AppHandlers {
     onInstancesChanged(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    async checkStatus(instanceId, signal) {
+      const instance = registry.find(instanceId);
+      const token = instance ? await registry.token(instance).catch(() => null) : null;
+      if (!instance || !token) {
+        const error: WawpError = {
+          code: 'unauthorized',
+          message: 'No access token is stored for this instance.',
+        };
+        return { ok: false, error };
+      }
+      const client = deps.createClient({ baseUrl: instance.baseUrl, instanceId, accessToken: token });
+      const outcome = await client.sessionInfo({ signal });
+      if (!outcome.ok) {
+        manager.observe(instanceId, {
+          error: { code: outcome.error.code, message: outcome.error.message, fatal: false },
+        });
+        return { ok: false, error: outcome.error };
+      }
+      manager.observe(instanceId, { status: outcome.data.status, me: outcome.data.me });
+      return { ok: true, status: outcome.data.status };
+    },
+    async logoutInstance(instanceId) {
+      const instance = registry.find(instanceId);
+      const token = instance ? await registry.token(instance).catch(() => null) : null;
+      if (!instance || !token)
+        return {
+          ok: false,
+          error: { code: 'unauthorized', message: 'No access token is stored for this instance.' },
+        };
+      manager.stop(instanceId);
+      const client = deps.createClient({ baseUrl: instance.baseUrl, instanceId, accessToken: token });
+      const outcome = await client.logout();
+      if (!outcome.ok) return { ok: false, error: outcome.error };
+      manager.observe(instanceId, { status: outcome.data.status, me: null });
+      return { ok: true };
     },
     async dispose() {
       stopWatching();

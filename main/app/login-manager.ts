@@ -32,6 +32,14 @@ export interface LoginManager {
   requestPairingCode(instanceId: string, phone: string): Promise<PairingResult | null>;
   isActive(instanceId: string): boolean;
   status(instanceId: string): StatusEntry;
+  /**
+   * Records what a background check saw (health.ts) for an instance without a running session; a running
+   * session is authoritative and wins.
+   */
+  observe(
+    instanceId: string,
+    seen: { status: SessionStatus; me?: Me | null } | { error: StatusEntry['error'] },
+  ): void;
   /** Forgets an instance entirely (stops its session, drops its cache). */
   forget(instanceId: string): void;
   /** Listens to status-cache changes (the tray redraws from this); returns the unsubscribe. */
@@ -101,6 +109,16 @@ export function createLoginManager(openSession: OpenSession, push: PushSender): 
       return entry ? entry.session.requestPairingCode(phone) : null;
     },
     isActive: (instanceId) => sessions.has(instanceId),
+    observe(instanceId, seen) {
+      if (sessions.has(instanceId)) return;
+      if ('error' in seen) update(instanceId, { error: seen.error });
+      else
+        update(instanceId, {
+          status: seen.status,
+          me: seen.status === 'WORKING' ? (seen.me ?? null) : null,
+          error: null,
+        });
+    },
     status: (instanceId) => cache.get(instanceId) ?? EMPTY,
     forget(instanceId) {
       stop(instanceId);

@@ -106,4 +106,34 @@ describe('login sessions and the instance list', () => {
     expect(edited).toMatchObject({ ok: true, value: { label: 'Renamed', hasToken: true } });
     expect(fx.app.manager.isActive(id)).toBe(false);
   });
+
+  it('a background status check updates the list without starting a session', async () => {
+    fx = await handlerFixture();
+    const { id } = await seeded(fx);
+    expect(await fx.app.checkStatus(id, new AbortController().signal)).toEqual({
+      ok: true,
+      status: 'STOPPED',
+    });
+    expect(await fx.app.channels['instances:list']()).toMatchObject([{ id, status: 'STOPPED', me: null }]);
+    expect(fx.app.manager.isActive(id)).toBe(false);
+    expect(await fx.app.checkStatus('ZZZZZZZZZZZZ', new AbortController().signal)).toMatchObject({
+      ok: false,
+    });
+  });
+
+  it('logging an instance out unlinks the phone and shows it needs a login again', async () => {
+    fx = await handlerFixture();
+    const token = `tok-${crypto.randomUUID()}`;
+    const id = fx.sim.addInstance(token, { status: 'WORKING' });
+    await fx.app.channels['instances:save']({
+      id,
+      label: 'Shop',
+      baseUrl: fx.sim.baseUrl,
+      expectedPhone: null,
+      token,
+    });
+    expect(await fx.app.logoutInstance(id)).toEqual({ ok: true });
+    expect(fx.sim.snapshot(id)?.me).toBeNull();
+    expect((await fx.app.channels['instances:list']())[0]).toMatchObject({ id, me: null });
+  });
 });
