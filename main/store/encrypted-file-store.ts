@@ -73,20 +73,49 @@ export class EncryptedFileStore implements SecretStore {
         `The encrypted token file cannot be read: ${(error as Error).message}`,
       );
     }
+    let plain: string;
     try {
-      const body = JSON.parse(this.#encryptor.decryptString(raw)) as FileBody;
+      plain = this.#encryptor.decryptString(raw);
+    } catch {
+      // Maybe transient (system encryption locked) or permanent (another user's file): keep the file, say so.
+      throw new SecretStoreError(
+        'corrupt',
+        `The encrypted token file ${this.#path} cannot be decrypted right now. If system encryption is locked, ` +
+          'unlock it and retry; if the file comes from another user or computer, choose "Start over" (discard) ' +
+          'and enter your tokens again.',
+      );
+    }
+    try {
+      const body = JSON.parse(plain) as FileBody;
       if (body.version !== 1 || typeof body.tokens !== 'object' || body.tokens === null)
         throw new Error('format');
       return { ...body.tokens };
     } catch {
-      const aside = `${this.#path}.corrupt-${Date.now()}`;
-      await rename(this.#path, aside);
+      // Decrypted but unusable: nothing in it can be recovered, so move it aside and start empty.
+      const aside = await this.#moveAside();
       this.#onNotice(
-        `The encrypted token file could not be decrypted (made by another user or computer?). It was moved to ${aside}; ` +
-          'enter your tokens again.',
+        `The encrypted token file was damaged; it was moved to ${aside}. Enter your tokens again.`,
       );
       return {};
     }
+  }
+
+  async #moveAside(): Promise<string> {
+    const aside = `${this.#path}.corrupt-${Date.now()}`;
+    await rename(this.#path, aside);
+    return aside;
+  }
+
+  /** Moves an undecryptable file aside (the user chose to start over); returns the backup path, or null if none. */
+  discard(): Promise<string | null> {
+    return this.#serial(async () => {
+      try {
+        return await this.#moveAside();
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw error;
+      }
+    });
   }
 
   async #write(tokens: Record<string, string>): Promise<void> {

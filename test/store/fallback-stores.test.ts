@@ -54,17 +54,27 @@ describe('EncryptedFileStore', () => {
     expect(isRealEncryption(testEncryptor(undefined))).toBe(true);
   });
 
-  it('moves an undecryptable file aside with a notice instead of failing', async () => {
+  it('keeps an undecryptable file and says so; discard() moves it aside on request', async () => {
     const filePath = join(dir, 'tokens.bin');
-    writeFileSync(filePath, 'not ciphertext');
-    const notices: string[] = [];
-    const store = new EncryptedFileStore({
-      filePath,
-      encryptor: testEncryptor(),
-      onNotice: (m) => notices.push(m),
-    });
+    await new EncryptedFileStore({ filePath, encryptor: testEncryptor() }).set(key, 'SECRET-OTHER-KEY');
+    const store = new EncryptedFileStore({ filePath, encryptor: testEncryptor() });
+    await expect(store.get(key)).rejects.toMatchObject({ code: 'corrupt' });
+    await expect(store.set(key, 'SECRET-NEW')).rejects.toMatchObject({ code: 'corrupt' });
+    expect(readdirSync(dir)).toEqual(['tokens.bin']);
+    expect(await store.discard()).toMatch(/tokens\.bin\.corrupt-/);
     expect(await store.get(key)).toBeNull();
-    expect(notices[0]).toMatch(/could not be decrypted/);
+    await store.set(key, 'SECRET-NEW');
+    expect(await store.get(key)).toBe('SECRET-NEW');
+  });
+
+  it('moves a decryptable but damaged file aside with a notice', async () => {
+    const filePath = join(dir, 'tokens.bin');
+    const encryptor = testEncryptor();
+    writeFileSync(filePath, encryptor.encryptString('not json'));
+    const notices: string[] = [];
+    const store = new EncryptedFileStore({ filePath, encryptor, onNotice: (m) => notices.push(m) });
+    expect(await store.get(key)).toBeNull();
+    expect(notices[0]).toMatch(/damaged/);
     expect(readdirSync(dir).some((f) => f.startsWith('tokens.bin.corrupt-'))).toBe(true);
   });
 });
