@@ -35,7 +35,9 @@ export interface LoginRun {
 /** Drives `run.session` to an outcome; always stops the session and its timers before resolving. */
 export function runLogin(run: LoginRun): Promise<ExitCode> {
   const { io, session } = run;
-  const view = run.json ? null : new HumanLoginView(io, run.title, run.extraHint ?? null);
+  const view = run.json
+    ? null
+    : new HumanLoginView(io, run.title, run.extraHint ?? null, Boolean(run.pairPhone));
   let restartsLeft = run.restarts;
   let pairingRequested = false;
   let lastProblem: string | null = null;
@@ -125,7 +127,7 @@ export function runLogin(run: LoginRun): Promise<ExitCode> {
           }
           break;
         case 'error':
-          if (!event.fatal) lastProblem = event.message;
+          if (!event.fatal) lastProblem = event.message.replace(/\s*Retrying in [^.]*\.?$/, '');
           // The engine already sent the JSON error line; only the words and the exit code remain.
           if (event.fatal) finish(exitCodeFor(event.code), withHint(event.message, event.code));
           break;
@@ -161,6 +163,7 @@ export function runLogin(run: LoginRun): Promise<ExitCode> {
       signal.addEventListener('abort', onAbort, { once: true });
       cleanups.push(() => signal.removeEventListener('abort', onAbort));
     }
+    view?.begin();
     session.start();
   });
 }

@@ -3,13 +3,20 @@
  * On a TTY the frame is redrawn in place; otherwise each change is printed once as plain lines.
  */
 import type { SessionStatus } from '../../common/model';
-import { formatCountdown, largePairingCode, linkedAs, statusInWords } from './format';
+import {
+  formatCountdown,
+  formatPhone,
+  largePairingCode,
+  linkedAs,
+  statusInWords,
+  screenRows,
+} from './format';
 import type { CliIo } from './io';
 import type { CliEvent } from './login-json';
 import { renderTerminalQr } from './terminal-qr';
 
 const SCAN_HINT = 'On the phone: WhatsApp → Settings → Linked devices → Link a device, then scan.';
-const PAIR_HINT = 'On the phone: WhatsApp → Linked devices → Link a device → Link with phone number instead.';
+const PAIR_HINT = 'On the phone: Linked devices → Link a device → Link with phone number instead.';
 
 interface QrState {
   text: string;
@@ -33,7 +40,14 @@ export class HumanLoginView {
     private readonly io: CliIo,
     private readonly title: string,
     private readonly extraHint: string | null = null,
+    /** Pairing-code mode: no QR; "waiting" means waiting for the code to be typed. */
+    private readonly pairMode = false,
   ) {}
+
+  /** Draws the first frame ("Connecting…") before any answer arrives. */
+  begin(): void {
+    this.redraw();
+  }
 
   /** Applies one event to the screen. */
   async handle(event: CliEvent): Promise<void> {
@@ -43,7 +57,7 @@ export class HumanLoginView {
         this.status = { status: event.status, raw: event.rawStatus };
         if (event.status !== 'SCAN_QR_CODE') this.qr = null;
         this.note = null;
-        this.plain(`Status: ${statusInWords(event.status, event.rawStatus)}`);
+        this.plain(`Status: ${this.statusWords()}`);
         break;
       case 'qr': {
         const seq = ++this.renderSeq;
@@ -70,11 +84,9 @@ export class HumanLoginView {
         this.plain(`Pairing code: ${event.code}\n${largePairingCode(event.code, false)}\n${PAIR_HINT}`);
         break;
       case 'error':
-        this.note =
-          event.retryInMs !== undefined
-            ? `${event.message} Retrying in ${Math.ceil(event.retryInMs / 1000)} s.`
-            : event.message;
-        if (!event.fatal) this.plain(`Problem: ${this.note}`);
+        if (event.fatal) return; // said once, on stderr, by the runner
+        this.note = event.message; // the engine's words already say when it retries
+        this.plain(`Problem: ${this.note}`);
         break;
       case 'exhausted':
         this.qr = null;
@@ -88,7 +100,7 @@ export class HumanLoginView {
         this.io.out(`${linkedAs(event.me)}\n`);
         if (event.phoneMatches === false && event.expectedPhone) {
           this.io.err(
-            `Warning: this instance was expected to link +${event.expectedPhone}, but another number was linked.\n`,
+            `Warning: this instance was expected to link ${formatPhone(event.expectedPhone)}, but another number was linked.\n`,
           );
         }
         return;
@@ -118,6 +130,13 @@ export class HumanLoginView {
     this.close();
   }
 
+  private statusWords(): string {
+    const { status, raw } = this.status!;
+    if (this.pairMode && this.pairing && status === 'SCAN_QR_CODE')
+      return 'Waiting for the code to be typed on the phone';
+    return statusInWords(status, raw);
+  }
+
   private plain(text: string): void {
     if (!this.io.stdoutIsTTY) this.io.out(`${text}\n`);
   }
@@ -132,7 +151,10 @@ export class HumanLoginView {
     const lines = [this.title, ''];
     if (this.pairing) lines.push(largePairingCode(this.pairing, this.io.color), '', PAIR_HINT);
     else if (this.qr) lines.push(this.qr.text, '', this.codeLine(), SCAN_HINT);
-    if (this.status) lines.push(`Status: ${statusInWords(this.status.status, this.status.raw)}`);
+    if (this.pairMode && !this.pairing && this.status?.status === 'SCAN_QR_CODE')
+      lines.push('Requesting a pairing code…');
+    if (this.status) lines.push(`Status: ${this.statusWords()}`);
+    else if (!this.note) lines.push('Connecting to Wawp…');
     if (this.note) lines.push(this.note);
     if (this.banner) lines.push(this.banner);
     if (this.extraHint) lines.push(this.extraHint);
@@ -144,12 +166,12 @@ export class HumanLoginView {
     const lines = this.frame();
     const up = this.drawnLines > 0 ? `\x1b[${this.drawnLines}F\x1b[J` : '';
     this.io.out(`${up}${lines.join('\n')}\n`);
-    this.drawnLines = lines.length;
+    this.drawnLines = screenRows(lines, process.stdout.columns ?? 0);
     if (this.tick) clearTimeout(this.tick);
     this.tick = null;
     const rows = process.stdout.rows ?? 0;
     // Tick the countdown only while a code is up and the frame fits (else each redraw would scroll).
-    if (this.qr && (rows === 0 || lines.length < rows)) {
+    if (this.qr && (rows === 0 || this.drawnLines < rows)) {
       this.tick = setTimeout(() => this.redraw(), 1000 - (Date.now() % 1000) + 5);
       this.tick.unref();
     }
