@@ -14,7 +14,8 @@ import { log, setupLogging } from './app/log';
 import { setupSecurity } from './app/security';
 import { boundsStore } from './app/settings-port';
 import { registerProtocol, setupSingleInstance, type SingleInstance } from './app/single-instance';
-import { createMainWindow, showMainWindow } from './app/window';
+import { setupAppTray } from './app/tray-app';
+import { createMainWindow, setCloseBehaviour, showMainWindow } from './app/window';
 
 async function onReady(single: SingleInstance): Promise<void> {
   const settings = openAppSettings();
@@ -31,12 +32,16 @@ async function onReady(single: SingleInstance): Promise<void> {
     else send('navigate', target);
   };
   integration = setupIntegration({ handlers, settings, single, show });
-  const startHidden = settings.getPreferences().startHidden && integration.launchAtLogin.wasLaunchedAtLogin();
-  createMainWindow(bounds, { show: !startHidden });
+  const tray = setupAppTray({ handlers, preferences: () => settings.getPreferences(), show });
+  const hasTray = await tray.hasHost;
+  setCloseBehaviour(() => (hasTray ? 'hide' : 'minimize'));
+  const launchedAtLogin = integration.launchAtLogin.wasLaunchedAtLogin();
+  createMainWindow(bounds, { show: !(hasTray && launchedAtLogin && settings.getPreferences().startHidden) });
   if (single.launch.target) show(single.launch.target);
   registerProtocol();
   app.on('activate', () => show(null));
   app.on('will-quit', () => {
+    tray.dispose();
     integration?.dispose();
     void handlers.dispose();
   });

@@ -21,6 +21,16 @@ export function getMainWindow(): BrowserWindow | null {
   return mainWindow && !mainWindow.isDestroyed() ? mainWindow : null;
 }
 
+/** What closing the window does: hide it (a tray shows the app) or minimize it (no tray host: stay reachable). */
+export type CloseBehaviour = () => 'hide' | 'minimize';
+
+let closeBehaviour: CloseBehaviour = () => 'hide';
+
+/** Sets what closing the window does while the app is not quitting (tray.ts reports whether a host exists). */
+export function setCloseBehaviour(behaviour: CloseBehaviour): void {
+  closeBehaviour = behaviour;
+}
+
 /** Shows and focuses the main window, creating it when needed. */
 export function showMainWindow(bounds: BoundsStore): BrowserWindow {
   const win = getMainWindow() ?? createMainWindow(bounds, { show: true });
@@ -52,7 +62,8 @@ export function createMainWindow(bounds: BoundsStore, options: { show: boolean }
     saveBounds();
     if (isQuitting()) return;
     event.preventDefault();
-    win.hide();
+    if (closeBehaviour() === 'hide') win.hide();
+    else win.minimize();
   });
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
