@@ -49,13 +49,16 @@ export function estimateSkew(samples: readonly SkewSample[]): SkewEstimate {
   return { offsetMs: Math.round((lo + hi) / 2), uncertaintyMs: Math.ceil((hi - lo) / 2), samples: used };
 }
 
-/** Keeps the last `size` samples and answers the current estimate. */
-export function createSkewTracker(size = 64): {
+/** The running estimate of one session's server clock. */
+export interface SkewTracker {
   add(serverDate: number | null, sentAt: number, receivedAt: number): void;
   estimate(): SkewEstimate;
   toServer(localMs: number): number;
   toLocal(serverMs: number): number;
-} {
+}
+
+/** Keeps the last `size` samples and answers the current estimate. */
+export function createSkewTracker(size = 64): SkewTracker {
   const samples: SkewSample[] = [];
   let cached: SkewEstimate = estimateSkew(samples);
   return {

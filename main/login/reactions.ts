@@ -1,0 +1,210 @@
+/**
+ * How the login loop reacts to what it learns: a status read, a QR code, an error. Each reaction
+ * updates the loop state and emits events; none performs I/O (session.ts owns requests and timers).
+ */
+import type { LoginEvent, Me, SessionStatus, WawpError } from '../../common/model';
+import type { QrCode, SessionInfo } from '../wawp/types';
+import { backoffDelay, classifyError, describeError, type BackoffPolicy } from './backoff';
+import type { SkewTracker } from './clock-skew';
+import { isSurprising, type LoopState } from './loop-state';
+import { phoneMatches } from './pairing';
+import { planQr, pollDelay, type LoginTiming } from './schedule';
+
+/** What the reactions need from their session. */
+export interface ReactionContext {
+  state: () => LoopState;
+  emit: (event: LoginEvent) => void;
+  timing: LoginTiming;
+  random: () => number;
+  skew: SkewTracker;
+  log: (message: string, detail?: Record<string, unknown>) => void;
+  autoStart: boolean;
+  expectedPhone: string | null;
+  policy: BackoffPolicy;
+}
+
+/** The loop's reactions, bound to one session's context. */
+export function createReactions(ctx: ReactionContext) {
+  const { emit, random, skew, log, autoStart, expectedPhone, policy } = ctx;
+  const t = ctx.timing;
+
+  const withdrawQr = (announce: boolean): void => {
+    const s = ctx.state();
+    if (s.qrVisible && announce) emit({ type: 'qr-expired' });
+    s.qrVisible = false;
+  };
+
+  const resetCycle = (): void => {
+    const s = ctx.state();
+    withdrawQr(true);
+    s.lastQr = null;
+    s.cycleIndex = 0;
+    s.sameStreak = 0;
+    s.qrDueAt = Infinity;
+  };
+
+  /** Acts on a (confirmed) status; `me` comes with session/info when WORKING. */
+  const confirm = (status: SessionStatus, raw: string, me: Me | null, now: number): void => {
+    const s = ctx.state();
+    const entering = status !== s.status;
+    const prev = s.status;
+    if (entering || raw !== s.rawStatus) emit({ type: 'status', status, rawStatus: raw });
+    s.status = status;
+    s.rawStatus = raw;
+    s.pending = null;
+    if (status !== 'SCAN_QR_CODE') s.probing = false;
+    switch (status) {
+      case 'WORKING':
+        withdrawQr(false);
+        s.lastQr = null;
+        s.qrDueAt = Infinity;
+        s.exhausted = false;
+        s.statusDueAt = now + pollDelay('idle', t, random);
+        if (!s.connected) {
+          s.me = me;
+          if (me) announceConnected(me);
+          else s.meDue = true;
+        }
+        return;
+      case 'SCAN_QR_CODE':
+        s.connected = false;
+        s.exhausted = false;
+        s.probing = false;
+        if (entering && prev !== null) resetCycle();
+        if (!s.qrVisible && s.qrDueAt === Infinity) s.qrDueAt = now;
+        s.statusDueAt = now + pollDelay('active', t, random);
+        return;
+      case 'STOPPED':
+        resetCycle();
+        s.connected = false;
+        if (autoStart && now - s.lastStartAt >= t.startRetryMs) s.startDue = true;
+        s.statusDueAt = now + pollDelay(autoStart ? 'active' : 'idle', t, random);
+        return;
+      case 'FAILED':
+        resetCycle();
+        s.connected = false;
+        if (!s.exhausted) {
+          s.exhausted = true;
+          emit({ type: 'exhausted' });
+        }
+        s.statusDueAt = now + pollDelay('idle', t, random);
+        return;
+      default: {
+        // STARTING or an unknown transitional status.
+        const afterScan = prev === 'SCAN_QR_CODE' || prev === 'WORKING';
+        resetCycle();
+        s.probing = status === 'STARTING' && !afterScan;
+        // Probe at once: a server that holds auth/qr until a code exists answers the moment it does.
+        s.qrDueAt = s.probing ? now : Infinity;
+        s.statusDueAt = now + pollDelay(afterScan ? 'settling' : 'active', t, random);
+      }
+    }
+  };
+
+  const announceConnected = (me: Me): void => {
+    const s = ctx.state();
+    s.connected = true;
+    emit({ type: 'connected', me, expectedPhone, phoneMatches: phoneMatches(me.id, expectedPhone) });
+  };
+
+  /**
+   * A status read: debounce surprising flaps, else act on it. `now` is when the read was sent, so the
+   * poll cadence does not stretch by the server's response time.
+   */
+  const onStatus = (info: SessionInfo, now: number): void => {
+    const s = ctx.state();
+    if (isSurprising(s.status, info.status) && s.pending !== info.status) {
+      s.pending = info.status;
+      log('status flap suspected; reading again before acting', { status: info.rawStatus });
+      s.statusDueAt = now + pollDelay(s.status === 'SCAN_QR_CODE' ? 'settling' : 'active', t, random);
+      return;
+    }
+    confirm(info.status, info.rawStatus, info.me, now);
+  };
+
+  /** A fresh code (or the same one again): plan its withdrawal and its successor. */
+  const onQr = (qr: QrCode, now: number, sentAt: number): void => {
+    const s = ctx.state();
+    if (s.status !== 'SCAN_QR_CODE') confirm('SCAN_QR_CODE', 'SCAN_QR_CODE', null, now);
+    const same = s.lastQr?.value === qr.value;
+    s.sameStreak = same ? s.sameStreak + 1 : 0;
+    const est = skew.estimate();
+    const plan = planQr(
+      {
+        now,
+        serverExpiresAt: qr.expiresAt,
+        offsetMs: est.offsetMs,
+        uncertaintyMs: est.uncertaintyMs,
+        sameStreak: s.sameStreak,
+        current: s.lastQr?.plan ?? null,
+      },
+      t,
+    );
+    log('qr planned', {
+      same,
+      offsetMs: est.offsetMs,
+      uncertaintyMs: est.uncertaintyMs,
+      samples: est.samples,
+      inMs: plan.hideAt - now,
+    });
+    s.lastQr = { value: qr.value, plan };
+    s.qrDueAt = plan.refreshAt;
+    s.statusDueAt = sentAt + pollDelay('active', t, random);
+    if (!same && plan.hideAt > now) {
+      s.cycleIndex += 1;
+      s.qrVisible = true;
+      if (s.cycleIndex >= t.qrExpectedCount) {
+        // Probably the last code: when it dies, ask for the status (FAILED, or a code if it goes on).
+        s.qrDueAt = Infinity;
+        s.statusDueAt = Math.min(s.statusDueAt, plan.refreshAt);
+      }
+      emit({
+        type: 'qr',
+        value: qr.value,
+        expiresAt: plan.hideAt,
+        index: s.cycleIndex,
+        expectedCount: t.qrExpectedCount,
+      });
+    }
+  };
+
+  /** Returns false when the loop must halt (fatal error). */
+  const onError = (error: WawpError, kind: string, now: number): boolean => {
+    const s = ctx.state();
+    let action = classifyError(error);
+    if (action === 'reread') {
+      s.mismatchStreak += 1;
+      if (kind === 'qr' && s.probing && error.currentStatus === 'STARTING') {
+        s.qrDueAt = now + pollDelay('active', t, random);
+        return true;
+      }
+      if (s.mismatchStreak <= 2) {
+        s.qrDueAt = Infinity;
+        s.statusDueAt = now;
+        return true;
+      }
+      action = 'retry';
+    }
+    if (action === 'fatal') {
+      emit({ type: 'error', code: error.code, message: describeError(error, 'fatal'), fatal: true });
+      return false;
+    }
+    s.failures += 1;
+    const delay = backoffDelay(s.failures, error, random, policy);
+    s.blockedUntil = now + delay;
+    log('request failed; backing off', { kind, code: error.code, httpStatus: error.httpStatus, delay });
+    emit({
+      type: 'error',
+      code: error.code,
+      message: describeError(error, 'retry', delay),
+      fatal: false,
+      retryInMs: delay,
+    });
+    return true;
+  };
+
+  return { withdrawQr, resetCycle, confirm, announceConnected, onStatus, onQr, onError };
+}
+
+/** The bound reactions (see createReactions). */
+export type Reactions = ReturnType<typeof createReactions>;
