@@ -57,7 +57,8 @@ describe.skipIf(Boolean(unavailable))(`keychain failure classes ${unavailable ??
   });
 
   it('no bus but a dead display -> no-dbus (dbus-launch autolaunch fails)', async () => {
-    const health = (await probeIn({ ...isolatedEnv(freshDir()), DISPLAY: ':87' }))[0]!;
+    // No X server listens on :4171, so dbus-launch cannot autolaunch a bus (nothing is left running).
+    const health = (await probeIn({ ...isolatedEnv(freshDir()), DISPLAY: ':4171' }))[0]!;
     expect(health.state).toBe('no-dbus');
   });
 
