@@ -41,6 +41,8 @@ export function runLogin(run: LoginRun): Promise<ExitCode> {
   let restartsLeft = run.restarts;
   let pairingRequested = false;
   let lastProblem: string | null = null;
+  let sawCode = false;
+  let recovered = false;
   let done = false;
   let chain = Promise.resolve();
 
@@ -87,6 +89,7 @@ export function runLogin(run: LoginRun): Promise<ExitCode> {
     const onEvent = (event: LoginEvent): void => {
       if (done) return;
       run.onEvent?.(event);
+      if (event.type === 'qr') sawCode = true;
       if ((event.type === 'qr' || event.type === 'qr-expired') && run.pairPhone) {
         if (run.json) emit(event); // people see the pairing code, not the QR
         if (event.type === 'qr') requestPairing();
@@ -109,7 +112,22 @@ export function runLogin(run: LoginRun): Promise<ExitCode> {
           finish(EXIT.linked);
           break;
         case 'exhausted':
-          if (restartsLeft > 0) {
+          if (!sawCode && !recovered) {
+            // FAILED before this run showed any code: the user asked to log in, so get a fresh cycle
+            // (not counted against --restarts), unless --no-start asked us to change nothing.
+            if (!run.autoStart) {
+              fail(
+                'status_mismatch',
+                'The session has failed and --no-start was given, so it was left alone.',
+                EXIT.other,
+                'Run again without --no-start to restart it.',
+              );
+              break;
+            }
+            recovered = true;
+            view?.setBanner('The session had failed; restarted it for new codes.');
+            void session.restart();
+          } else if (restartsLeft > 0) {
             restartsLeft--;
             view?.setBanner(
               `Restarted the session for new codes (restart ${run.restarts - restartsLeft} of ${run.restarts}).`,

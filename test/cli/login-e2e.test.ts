@@ -125,6 +125,24 @@ describe('wawp-link login (built CLI, real simulator)', () => {
     expect(result.stdout).not.toContain('█');
   });
 
+  it('restarts a session that had already FAILED (not counted as a --restarts restart) and links', async () => {
+    const id = sim.addInstance(TOKEN, { status: 'SCAN_QR_CODE' });
+    sim.crash(id);
+    expect(sim.snapshot(id)!.status).toBe('FAILED');
+    const result = await runCli(['login', id, '--base-url', sim.baseUrl, '--json'], {
+      env: env(),
+      onLine: (line) => {
+        const event = JSON.parse(line) as { type: string; value?: string };
+        if (event.type === 'qr') sim.scan(id, { value: event.value!, pushName: 'Ann' });
+      },
+    });
+    expect(result.code, result.stderr).toBe(0);
+    const events = jsonLines(result.stdout);
+    expect(events[0]).toMatchObject({ type: 'status', status: 'FAILED' });
+    expect(events.at(-1)!.type).toBe('connected');
+    expectTokenAbsent(result);
+  });
+
   it(
     '--restarts 1 restarts once after the codes run out, then gives up with exit 5',
     { timeout: 90_000 },
