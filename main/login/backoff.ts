@@ -54,7 +54,7 @@ export function backoffDelay(
 
 /** A user-facing sentence for an error: what happened and what to do next. */
 export function describeError(error: WawpError, action: ErrorAction, retryInMs?: number): string {
-  const base = error.message.trim() || error.code;
+  const base = error.message.trim().replace(/[.!]+$/, '') || error.code;
   if (action === 'fatal') {
     if (error.code === 'unauthorized' || error.httpStatus === 401 || error.httpStatus === 403) {
       return `${base}. The access token was refused: re-enter it, then try again.`;

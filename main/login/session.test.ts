@@ -203,6 +203,46 @@ describe('login session: exhaustion, restart, autostart', () => {
   });
 });
 
+describe('login session: after linking', () => {
+  it('fetches me when session/info omits it', async () => {
+    const { clock, fake, session, of, calls } = setup({ status: 'WORKING' });
+    const orig = fake.client.sessionInfo.bind(fake.client);
+    fake.client.sessionInfo = async (o) => {
+      const r = await orig(o);
+      return r.ok ? { ...r, data: { ...r.data, me: null } } : r;
+    };
+    session.start();
+    await clock.advance(1_000);
+    expect(calls('me')).toBe(1);
+    expect(of('connected')[0]!.me.pushName).toBe('Ann');
+    session.stop();
+  });
+
+  it('keeps watching a linked session and reports when it falls over', async () => {
+    const { clock, fake, session, of } = setup({ status: 'WORKING' });
+    session.start();
+    await clock.advance(1_000);
+    fake.flap('FAILED', 'FAILED', 'FAILED');
+    await clock.advance(60_000);
+    expect(of('exhausted')).toHaveLength(1);
+    expect(of('status').map((e) => e.status)).toEqual(['WORKING', 'FAILED']);
+    session.stop();
+  });
+
+  it('reports a failed restart as a non-fatal error and keeps the loop alive', async () => {
+    const { clock, fake, session, of } = setup();
+    session.start();
+    await clock.runUntil(() => of('exhausted').length === 1, 200_000);
+    fake.fail('restart', { error: { code: 'upstream_error', message: 'Bad gateway.', httpStatus: 502 } });
+    await session.restart();
+    expect(of('error')[0]).toMatchObject({ code: 'upstream_error', fatal: false });
+    expect(of('error')[0]!.message).toBe('Bad gateway. The session could not be restarted; try again.');
+    await session.restart();
+    expect(await clock.runUntil(() => of('qr').length === 7, 10_000)).toBe(true);
+    session.stop();
+  });
+});
+
 describe('login session: pairing code', () => {
   async function ready() {
     const ctx = setup();

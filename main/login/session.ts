@@ -178,7 +178,9 @@ export function createLoginSession(options: LoginSessionOptions): LoginSession {
         emit({
           type: 'error',
           code: outcome.error.code,
-          message: describeError(outcome.error, fatal ? 'fatal' : 'reread'),
+          message: fatal
+            ? describeError(outcome.error, 'fatal')
+            : `${describeError(outcome.error, 'reread')}. The session could not be restarted; try again.`,
           fatal,
         });
         s.statusDueAt = now;

@@ -31,8 +31,15 @@ export type PairingResult =
   | { ok: true; pairing: PairingCode }
   | { ok: false; error: WawpError | { code: 'invalid_phone' | 'busy'; message: string } };
 
+/**
+ * Event rules front ends can rely on: a code is on screen from its `qr` event until the next `qr`,
+ * `qr-expired` or `connected` (a withdrawn code always gets `qr-expired` unless the session linked);
+ * `status` is emitted on every confirmed change; after `connected` the session keeps watching at the
+ * idle pace (so a later unlink shows up as `status`/`exhausted`) until `stop()`. A fatal `error`
+ * parks the loop until `start()` or `restart()`.
+ */
 export interface LoginSession {
-  /** Begins (or resumes) the login loop. Idempotent. */
+  /** Begins (or resumes, e.g. after a fatal error once the user fixed it) the login loop. Idempotent. */
   start(): void;
   /** Aborts the request in flight and every timer; emits `stopped`. */
   stop(): void;
