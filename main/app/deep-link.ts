@@ -7,6 +7,9 @@
  */
 import type { NavigateTarget } from '../../common/ipc';
 
+/** The app's identity towards the OS: electron-builder.yml `appId` (also the Windows AppUserModelID). */
+export const APP_ID = 'net.wawp.link';
+/** The deep-link scheme (electron-builder.yml `protocols`). */
 export const PROTOCOL = 'wawp-link';
 /** Longest link we read at all: `wawp-link://pairing/` + 12 + `/` is 33 characters. */
 export const MAX_LINK_LENGTH = 64;

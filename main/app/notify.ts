@@ -4,8 +4,9 @@
  * shows them. Action buttons exist on macOS only; elsewhere clicking the notification body does the same.
  * https://www.electronjs.org/docs/latest/api/notification
  */
-import { Notification } from 'electron';
+import { app, Notification } from 'electron';
 import type { SessionStatus } from '../../common/model';
+import { APP_ID } from './deep-link';
 import { EMPTY_LIMITER, forgetInstance, observeStatus, type LimiterPolicy } from './notify-limiter';
 
 export interface NotifyDeps {
@@ -34,6 +35,9 @@ const WHY: Partial<Record<SessionStatus, string>> = {
 
 /** Creates the notifier; notifications are kept referenced until closed so their click handlers survive GC. */
 export function setupNotifications(deps: NotifyDeps): Notifier {
+  // Windows shows toasts only for an AppUserModelID that matches the installer's shortcut (the appId).
+  // https://www.electronjs.org/docs/latest/tutorial/notifications#windows
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   let state = EMPTY_LIMITER;
   const shown = new Set<Notification>();
   const show = (id: string, status: SessionStatus): void => {

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Ajv } from 'ajv';
+import { APP_ID, PROTOCOL } from '../../main/app/deep-link';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 
@@ -47,7 +48,7 @@ describe('electron-builder.yml', () => {
 
   it('names the app and ships only the built output', () => {
     const config = load();
-    expect(config.appId).toBe('net.wawp.link');
+    expect(config.appId).toBe(APP_ID); // notifications on Windows need the same AppUserModelID
     expect(config.productName).toBe('wawp-link');
     expect(config.directories.buildResources).toBe('build');
     expect(config.files).toContain('out/**');
@@ -60,7 +61,7 @@ describe('electron-builder.yml', () => {
   it('unpacks keytar’s native module and registers the deep-link protocol', () => {
     const config = load();
     expect(config.asarUnpack.some((glob) => glob.includes('keytar') && glob.endsWith('.node'))).toBe(true);
-    expect(config.protocols.flatMap((protocol) => protocol.schemes)).toEqual(['wawp-link']);
+    expect(config.protocols.flatMap((protocol) => protocol.schemes)).toEqual([PROTOCOL]);
   });
 
   it('locks Electron down with fuses', () => {
