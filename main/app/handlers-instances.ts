@@ -65,6 +65,8 @@ export function createInstanceHandlers(
         if (existing) settings.putInstance(toRecord(existing));
         else settings.removeInstance(record.id);
         return fail('secret_store', `The token could not be saved: ${messageOf(error, token)}`);
+      } finally {
+        registry.invalidate(record.id);
       }
       const credentialsChanged =
         !existing ||
@@ -83,6 +85,7 @@ export function createInstanceHandlers(
       const instance = registry.find(id);
       if (!instance) return fail('not_found', 'This instance is already gone. Refresh the list.');
       manager.forget(id);
+      registry.invalidate(id);
       if (instance.isDemo) registry.removeDemo(id);
       else {
         settings.removeInstance(id);
@@ -91,6 +94,8 @@ export function createInstanceHandlers(
         } catch (error) {
           await changed();
           return fail('secret_store', `Removed, but its token could not be deleted: ${messageOf(error)}`);
+        } finally {
+          registry.invalidate(id);
         }
       }
       await changed();

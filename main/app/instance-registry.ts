@@ -19,6 +19,8 @@ export interface InstanceRegistry {
   token(instance: KnownInstance): Promise<string | null>;
   addDemo(demo: DemoInstance, label: string): KnownInstance;
   removeDemo(id: string): boolean;
+  /** Forgets the cached "has a token" answer after the token was saved, moved or deleted. */
+  invalidate(id: string): void;
   view(instance: KnownInstance): Promise<InstanceView>;
   views(): Promise<InstanceView[]>;
 }
@@ -30,6 +32,8 @@ export function createInstanceRegistry(
   manager: LoginManager,
 ): InstanceRegistry {
   const demos = new Map<string, { record: KnownInstance; token: string }>();
+  // One keychain read per instance, not one per list push (a status change pushes the whole list).
+  const hasTokenCache = new Map<string, boolean>();
 
   const list = (): KnownInstance[] => [
     ...settings.listInstances().map((record) => ({ ...record, isDemo: false })),
@@ -42,11 +46,14 @@ export function createInstanceRegistry(
       : secrets.get({ baseUrl: instance.baseUrl, instanceId: instance.id });
 
   const view = async (instance: KnownInstance): Promise<InstanceView> => {
-    let hasToken: boolean;
-    try {
-      hasToken = (await token(instance)) !== null;
-    } catch {
-      hasToken = false; // keychain unusable: settings shows why (settings:get → keychain health)
+    let hasToken = hasTokenCache.get(instance.id);
+    if (hasToken === undefined) {
+      try {
+        hasToken = (await token(instance)) !== null;
+        hasTokenCache.set(instance.id, hasToken);
+      } catch {
+        hasToken = false; // keychain unusable: settings shows why (settings:get → keychain health)
+      }
     }
     const location: TokenLocation | null = hasToken
       ? instance.isDemo
@@ -83,6 +90,7 @@ export function createInstanceRegistry(
       return record;
     },
     removeDemo: (id) => demos.delete(id),
+    invalidate: (id) => void hasTokenCache.delete(id),
     view,
     views: () => Promise.all(list().map(view)),
   };
