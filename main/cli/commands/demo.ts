@@ -31,11 +31,11 @@ export async function demoCommand(ctx: CliContext, argv: string[]): Promise<Exit
     );
   }
   const interactive = io.stdinIsTTY && io.stdoutIsTTY && !json;
-  let autoScanMs = parseSeconds(
+  const explicitScanMs = parseSeconds(
     'auto-scan-after',
     values['auto-scan-after'] ?? io.env.WAWP_DEMO_AUTO_SCAN_AFTER,
   );
-  if (autoScanMs === undefined && !interactive) autoScanMs = DEFAULT_AUTO_SCAN_MS;
+  const autoScanMs = explicitScanMs ?? (interactive ? undefined : DEFAULT_AUTO_SCAN_MS);
 
   const sim = await startSimulator({ timeScale });
   const stop = new AbortController();
@@ -71,7 +71,12 @@ export async function demoCommand(ctx: CliContext, argv: string[]): Promise<Exit
       onEvent: (event) => {
         if (event.type === 'qr') {
           shown = event.value;
-          if (autoScanMs !== undefined && !scanTimer) scanTimer = setTimeout(scan, autoScanMs);
+          if (autoScanMs !== undefined) {
+            // Each new code re-arms the phone; the default delay shrinks to fit short (sped-up) codes.
+            if (scanTimer) clearTimeout(scanTimer);
+            const life = Math.max(0, event.expiresAt - Date.now());
+            scanTimer = setTimeout(scan, explicitScanMs ?? Math.min(autoScanMs, life / 2));
+          }
         } else if (event.type === 'qr-expired' || event.type === 'exhausted') {
           shown = null;
         }
