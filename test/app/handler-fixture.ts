@@ -17,6 +17,8 @@ export interface HandlerFixture {
   pushes: { channel: PushChannel; payload: unknown }[];
   clipboard: string[];
   settings: SettingsPort;
+  /** The folder holding settings.json. */
+  settingsDir: string;
   /** Resolves with the first push matching `test` (already seen or future). */
   waitForPush<C extends PushChannel>(
     channel: C,
@@ -55,6 +57,7 @@ export async function handlerFixture(
     pushes,
     clipboard,
     settings,
+    settingsDir: temp.dir,
     waitForPush(channel, test) {
       return new Promise((resolve) => {
         const check = (): boolean => {
