@@ -32,12 +32,13 @@ async function confirmLogout(label: string): Promise<boolean> {
   return response === 0;
 }
 
-function report(what: string, result: Promise<Result<unknown>>): void {
+function report(what: string, result: Promise<Result<unknown>>, then?: () => void): void {
   result
     .then((outcome) => {
       if (!outcome.ok) log.warn(`tray: ${what} failed: ${outcome.reason}`);
     })
-    .catch((error: unknown) => log.error(`tray: ${what} failed:`, error));
+    .catch((error: unknown) => log.error(`tray: ${what} failed:`, error))
+    .finally(then);
 }
 
 /** Creates the tray over the app's handlers; call after ready, dispose on quit. */
@@ -73,15 +74,17 @@ export function setupAppTray(options: AppTrayOptions): TrayHandle {
     },
     add: () => show({ view: 'add' }),
     open: () => show(null),
+    // The native checkbox flips itself on click: redraw from the saved preference whatever happened.
     toggleLaunchAtLogin: () =>
       report(
         'launch at login',
         handlers.channels['settings:set']({ launchAtLogin: !options.preferences().launchAtLogin }),
+        () => tray.refresh(true),
       ),
     quit: options.quit ?? (() => app.quit()),
   };
 
-  const tray = setupTray({
+  const tray: TrayHandle = setupTray({
     state: () => ({ instances: views.map(toTray), launchAtLogin: options.preferences().launchAtLogin }),
     actions,
     subscribe: (listener) =>

@@ -29,8 +29,11 @@ export interface TrayDeps {
 export interface TrayHandle {
   /** Resolves whether a tray host shows the icon (always true on macOS and Windows). */
   hasHost: Promise<boolean>;
-  /** Re-renders now (cheap: nothing is rebuilt when nothing changed). */
-  refresh(): void;
+  /**
+   * Re-renders now (cheap: nothing is rebuilt when nothing changed). `force` rebuilds anyway, e.g. after a
+   * checkbox click whose action failed: the native item flipped itself, the state did not.
+   */
+  refresh(force?: boolean): void;
   /** How many times the native menu was rebuilt (diagnostics; tests of the owner). */
   rebuilds(): number;
   dispose(): void;
@@ -60,8 +63,9 @@ export function setupTray(deps: TrayDeps): TrayHandle {
   let tooltip = '';
   let count = 0;
 
-  const render = (): void => {
+  const render = (force = false): void => {
     if (tray.isDestroyed()) return;
+    if (force) key = '';
     const state = deps.state();
     const summary = trayStateSummary(state.instances);
     if (summary.health !== health) tray.setImage(image((health = summary.health)));
@@ -76,11 +80,11 @@ export function setupTray(deps: TrayDeps): TrayHandle {
   render();
   // Windows users expect a left click to open the app; macOS and Linux show the menu instead.
   if (process.platform === 'win32') tray.on('click', () => deps.actions.open());
-  const unsubscribe = deps.subscribe(render);
+  const unsubscribe = deps.subscribe(() => render());
 
   return {
     hasHost: hasTrayHost(),
-    refresh: render,
+    refresh: (force) => render(force),
     rebuilds: () => count,
     dispose() {
       unsubscribe();
