@@ -25,7 +25,8 @@ interface ElectronLike {
 function inMain<R>(app: ElectronApplication, fn: (electron: ElectronLike) => R): Promise<R> {
   return (app.evaluate as unknown as (f: (electron: ElectronLike) => R) => Promise<R>).call(app, fn);
 }
-const MAIN = join(import.meta.dirname, '../out/main/index.js');
+/** The app folder: package.json `main` points Electron at the built out/main/index.js. */
+const APP_DIR = join(import.meta.dirname, '..');
 
 describe('Electron smoke', () => {
   if (!binary.ok) {
@@ -39,7 +40,7 @@ describe('Electron smoke', () => {
     try {
       electronApp = await _electron.launch({
         executablePath: binary.path,
-        args: [MAIN, '--no-sandbox'],
+        args: [APP_DIR, '--no-sandbox'],
         env: { ...process.env, XDG_CONFIG_HOME: home, HOME: home, NO_AT_BRIDGE: '1' },
       });
       const page = await electronApp.firstWindow();
