@@ -15,7 +15,7 @@ import { setupSecurity } from './app/security';
 import { boundsStore } from './app/settings-port';
 import { registerProtocol, setupSingleInstance, type SingleInstance } from './app/single-instance';
 import { setupAppTray } from './app/tray-app';
-import { createMainWindow, setCloseBehaviour, showMainWindow } from './app/window';
+import { createMainWindow, getMainWindow, setCloseBehaviour, showMainWindow } from './app/window';
 
 async function onReady(single: SingleInstance): Promise<void> {
   const settings = openAppSettings();
@@ -36,8 +36,13 @@ async function onReady(single: SingleInstance): Promise<void> {
   const hasTray = await tray.hasHost;
   setCloseBehaviour(() => (hasTray ? 'hide' : 'minimize'));
   const launchedAtLogin = integration.launchAtLogin.wasLaunchedAtLogin();
-  createMainWindow(bounds, { show: !(hasTray && launchedAtLogin && settings.getPreferences().startHidden) });
+  const hidden = hasTray && launchedAtLogin && settings.getPreferences().startHidden;
+  if (!getMainWindow()) createMainWindow(bounds, { show: !hidden }); // the tray may have opened it already
   if (single.launch.target) show(single.launch.target);
+  single.onOpen((request) => {
+    for (const error of request.errors) log.warn(`launch request refused: ${error}`);
+    show(request.target);
+  });
   registerProtocol();
   app.on('activate', () => show(null));
   app.on('will-quit', () => {

@@ -19,7 +19,7 @@ export interface Integration {
   dispose(): void;
 }
 
-/** Wires everything; `show(target)` shows the window and opens `target` when given. */
+/** Wires everything but second launches (index.ts does, once the window exists); `show(target)` opens a view. */
 export function setupIntegration(options: {
   handlers: AppHandlers;
   settings: Settings;
@@ -61,11 +61,6 @@ export function setupIntegration(options: {
     if (!registered.ok) log.warn(`global shortcut: ${registered.reason}`);
   };
   applyPreferences(settings.getPreferences());
-
-  single.onOpen((request) => {
-    for (const error of request.errors) log.warn(`launch request refused: ${error}`);
-    show(request.target);
-  });
 
   return {
     launchAtLogin,
