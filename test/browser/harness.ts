@@ -98,6 +98,8 @@ export interface LaunchedApp {
     status?: 'STOPPED' | 'WORKING' | 'SCAN_QR_CODE';
     label?: string;
     expectedPhone?: string | null;
+    /** Save this token in the app instead of the simulator's (e.g. to show the wrong-token error). */
+    savedToken?: string;
   }): Promise<{ instanceId: string; token: string }>;
   /** (Re)loads the app page. */
   open(): Promise<void>;
@@ -176,13 +178,14 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       async seedInstance(init = {}) {
         const token = `tok-${crypto.randomUUID()}`;
         tokens.add(token);
+        if (init.savedToken) tokens.add(init.savedToken);
         const instanceId = sim.addInstance(token, init.status ? { status: init.status } : {});
         const saved = await handlers.channels['instances:save']({
           id: instanceId,
           label: init.label ?? `Test ${instanceId.slice(0, 4)}`,
           baseUrl: sim.baseUrl,
           expectedPhone: init.expectedPhone ?? null,
-          token,
+          token: init.savedToken ?? token,
         });
         if (!saved.ok) throw new Error(`seedInstance: ${saved.reason}`);
         return { instanceId, token };
