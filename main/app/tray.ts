@@ -4,16 +4,10 @@
  * and opens the window on click where clicks are reliable (Windows). On Linux every action is in the menu.
  * `hasHost` says whether anyone can see the icon; without one the window must stay reachable (see tray-host.ts).
  */
-import { app, Menu, nativeImage, Tray } from 'electron';
+import { app, Menu, nativeImage, Tray, type NativeImage } from 'electron';
 import { join } from 'node:path';
-import {
-  menuKey,
-  trayMenu,
-  trayStateSummary,
-  type TrayActions,
-  type TrayHealth,
-  type TrayState,
-} from './tray-menu';
+import { trayStateSummary, type TrayActions, type TrayHealth, type TrayState } from './tray-menu';
+import { createTrayRenderer } from './tray-render';
 import { hasTrayHost } from './tray-host';
 
 export interface TrayDeps {
@@ -52,30 +46,23 @@ export function trayIconFile(dir: string, health: TrayHealth, platform = process
 /** Creates the tray; call after `app.whenReady()`. */
 export function setupTray(deps: TrayDeps): TrayHandle {
   const dir = deps.iconDir ?? trayIconDir();
-  const image = (health: TrayHealth): Electron.NativeImage => {
+  const image = (health: TrayHealth): NativeImage => {
     const icon = nativeImage.createFromPath(trayIconFile(dir, health));
     if (process.platform === 'darwin') icon.setTemplateImage(true);
     return icon;
   };
-  let health: TrayHealth = trayStateSummary(deps.state().instances).health;
-  const tray = new Tray(image(health));
-  let key = '';
-  let tooltip = '';
-  let count = 0;
-
-  const render = (force = false): void => {
-    if (tray.isDestroyed()) return;
-    if (force) key = '';
-    const state = deps.state();
-    const summary = trayStateSummary(state.instances);
-    if (summary.health !== health) tray.setImage(image((health = summary.health)));
-    if (summary.tooltip !== tooltip) tray.setToolTip((tooltip = summary.tooltip));
-    const template = trayMenu(state, deps.actions);
-    const next = menuKey(template);
-    if (next === key) return;
-    key = next;
-    count += 1;
-    tray.setContextMenu(Menu.buildFromTemplate(template));
+  const tray = new Tray(image(trayStateSummary(deps.state().instances).health));
+  const renderer = createTrayRenderer(
+    {
+      setHealth: (health) => tray.setImage(image(health)),
+      setToolTip: (text) => tray.setToolTip(text),
+      setMenu: (template) => tray.setContextMenu(Menu.buildFromTemplate(template)),
+    },
+    () => deps.state(),
+    deps.actions,
+  );
+  const render = (force?: boolean): void => {
+    if (!tray.isDestroyed()) renderer.render(force);
   };
   render();
   // Windows users expect a left click to open the app; macOS and Linux show the menu instead.
@@ -84,8 +71,8 @@ export function setupTray(deps: TrayDeps): TrayHandle {
 
   return {
     hasHost: hasTrayHost(),
-    refresh: (force) => render(force),
-    rebuilds: () => count,
+    refresh: render,
+    rebuilds: () => renderer.rebuilds(),
     dispose() {
       unsubscribe();
       if (!tray.isDestroyed()) tray.destroy();
