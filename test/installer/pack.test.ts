@@ -10,7 +10,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { listPackage } from '@electron/asar';
+import { extractFile, listPackage } from '@electron/asar';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -112,6 +112,10 @@ describe('packing with a stand-in Electron', () => {
     expect(own.filter((file) => file !== '/package.json' && !/^\/out(\/|$)/.test(file))).toEqual([]);
     expect(own.filter((file) => /\.(ts|map)$/.test(file))).toEqual([]);
     expect(files).toContain('/node_modules/keytar/package.json');
+    const manifest = JSON.parse(extractFile(join(resources, 'app.asar'), 'package.json').toString()) as {
+      main: string;
+    };
+    expect(files).toContain(`/${manifest.main}`); // the entry Electron starts is really in the archive
   });
 
   it('unpacks keytar’s native module next to the asar', () => {
