@@ -9,10 +9,10 @@ import { fmt, max, median, ratio, table } from './stats';
 import { docsBaseline, engine, wpBaseline, type Strategy } from './strategies';
 import { runTrial, type TrialResult } from './trial';
 
-const SCALE = Number(process.env.BENCH_SCALE ?? 0.1);
+const SCALE = Number(process.env.BENCH_SCALE ?? 0.2);
 const ROTATION_TRIALS = Number(process.env.BENCH_ROTATION_TRIALS ?? 4);
-const SCAN_TRIALS = Number(process.env.BENCH_SCAN_TRIALS ?? 15);
-const SCAN_BATCH = Number(process.env.BENCH_SCAN_BATCH ?? 5);
+const SCAN_TRIALS = Number(process.env.BENCH_SCAN_TRIALS ?? 16);
+const SCAN_BATCH = Number(process.env.BENCH_SCAN_BATCH ?? 8);
 const CYCLE_MS = 3_000 + 60_000 + 5 * 20_000; // boot + first code + five more
 const POST_SCAN_MS = 1_500;
 
@@ -28,6 +28,12 @@ function rng(seed: number): () => number {
 }
 
 const s = (realMs: number): number => realMs / SCALE / 1000;
+
+/** Users do not all press "Log in" in the same millisecond: spread trial starts by 40 ms each. */
+async function staggered<T>(i: number, run: () => Promise<T>): Promise<T> {
+  await new Promise((r) => setTimeout(r, i * 40));
+  return run();
+}
 
 interface Figures {
   firstCode: number;
@@ -106,7 +112,9 @@ async function main(): Promise<void> {
     const rotation = await Promise.all(
       strategies.map((st) =>
         Promise.all(
-          Array.from({ length: ROTATION_TRIALS }, () => runTrial(sim, token, st, SCALE, maxMs, null)),
+          Array.from({ length: ROTATION_TRIALS }, (_, i) =>
+            staggered(i, () => runTrial(sim, token, st, SCALE, maxMs, null)),
+          ),
         ),
       ),
     );
@@ -115,7 +123,9 @@ async function main(): Promise<void> {
     for (let b = 0; b < scanMoments.length; b += SCAN_BATCH) {
       const batch = scanMoments.slice(b, b + SCAN_BATCH);
       const done = await Promise.all(
-        strategies.map((st) => Promise.all(batch.map((at) => runTrial(sim, token, st, SCALE, maxMs, at)))),
+        strategies.map((st) =>
+          Promise.all(batch.map((at, i) => staggered(i, () => runTrial(sim, token, st, SCALE, maxMs, at)))),
+        ),
       );
       done.forEach((results, i) => scans[i]!.push(...results));
     }
