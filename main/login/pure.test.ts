@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { backoffDelay, classifyError, DEFAULT_BACKOFF } from './backoff';
+import { systemClock } from './clock';
 import { estimateSkew, skewSample } from './clock-skew';
 import { formatPairingCode, normalizePhone, phoneMatches } from './pairing';
 import { clampDelay, DEFAULT_TIMING, planQr, pollDelay, scaleTiming } from './schedule';
@@ -144,5 +145,18 @@ describe('pairing helpers', () => {
     expect(formatPairingCode('ABC')).toBeNull();
     expect(phoneMatches('201012345678:3@s.whatsapp.net', '201012345678')).toBe(true);
     expect(phoneMatches('201012345678@c.us', null)).toBeNull();
+  });
+});
+
+describe('systemClock', () => {
+  it('rejects a sleep at once when aborted (the timer is cleared, nothing keeps the process alive)', async () => {
+    const ctl = new AbortController();
+    const sleeping = systemClock.sleep(60_000, ctl.signal);
+    ctl.abort();
+    await expect(sleeping).rejects.toThrow(/abort/i);
+    await expect(systemClock.sleep(1, ctl.signal)).rejects.toThrow(/abort/i);
+  });
+  it('resolves after the delay', async () => {
+    await expect(systemClock.sleep(1, new AbortController().signal)).resolves.toBeUndefined();
   });
 });
