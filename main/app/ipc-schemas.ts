@@ -88,8 +88,8 @@ export const preferencesPatchSchema = z.strictObject({
     .optional(),
 });
 
-/** Text the renderer may put on the clipboard (pairing codes, instance ids). */
-export const clipboardTextSchema = z.string().min(1).max(200);
+/** Text the renderer may put on the clipboard (pairing codes, instance ids, QR code text ~250 chars). */
+export const clipboardTextSchema = z.string().min(1).max(2048);
 
 /** An instance-list JSON document to import (size-capped before parsing). */
 export const importJsonSchema = z.string().min(2).max(1_000_000);
