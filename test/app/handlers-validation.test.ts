@@ -53,7 +53,7 @@ const hostile: Record<InvokeChannel, unknown[][]> = {
     [{ __proto__: { launchAtLogin: true } }, 1],
   ],
   'settings:token-storage': [[], ['keychain'], [MARK], [{ choice: 'session-memory' }]],
-  'clipboard:write': [[], [''], [42], ['x'.repeat(201)]],
+  'clipboard:write': [[], [''], [42], ['x'.repeat(2049)]],
 };
 
 /** Channels whose contract returns plain data: bad arguments reject the invoke instead of a Result. */
