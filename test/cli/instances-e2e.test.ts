@@ -136,3 +136,31 @@ describe.skipIf(Boolean(unavailable))(
     });
   },
 );
+
+describe('wawp-link instances when the keychain is unusable', () => {
+  let dir: ReturnType<typeof tempConfigDir>;
+  beforeAll(() => {
+    assertBuilt();
+    dir = tempConfigDir();
+  });
+  afterAll(() => dir.remove());
+
+  it('add says why, names the fix and the WAWP_ACCESS_TOKEN way, and saves nothing', async () => {
+    const noBus = {
+      WAWP_LINK_CONFIG_DIR: dir.dir,
+      DBUS_SESSION_BUS_ADDRESS: `unix:path=${dir.dir}/no-such-bus`,
+      DISPLAY: undefined, // with a display and no bus, libsecret would wait for a GUI prompt
+    };
+    const result = await runCli(['instances', 'add', '3EB0BCB2E3D4', '--label', 'Sales'], {
+      env: noBus,
+      input: TOKEN,
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('could not be saved in the OS keychain, so nothing was changed');
+    expect(result.stderr).toMatch(/D-Bus|keychain|Secret Service/);
+    expect(result.stderr).toContain('WAWP_ACCESS_TOKEN');
+    expectTokenAbsent(result);
+    const list = await runCli(['instances', 'list', '--json'], { env: noBus });
+    expect(list.stdout).toBe('');
+  });
+});
