@@ -5,6 +5,7 @@ import { fail, messageOf, ok, parseArgs, parseArgsOrThrow, scrub, type Handlers 
 import type { InstanceRegistry } from './instance-registry';
 import { importJsonSchema, instanceIdSchema, instanceInputSchema } from './ipc-schemas';
 import type { LoginManager } from './login-manager';
+import { registerSecret } from './log-redact';
 
 type InstanceHandlers = Pick<
   Handlers,
@@ -41,6 +42,7 @@ export function createInstanceHandlers(
       const parsed = parseArgs(z.tuple([instanceInputSchema]), args);
       if (!parsed.ok) return parsed.result;
       const [{ token, ...input }] = parsed.value;
+      if (token) registerSecret(token); // from now on any log line holding it is redacted
       const existing = registry.find(input.id);
       if (existing?.isDemo)
         return fail('demo_instance', 'The demo instance cannot be edited. Add your own instance.');

@@ -87,4 +87,19 @@ describe('registerIpc', () => {
     expect(dead.send).not.toHaveBeenCalled();
     expect(untracked.send).not.toHaveBeenCalled();
   });
+
+  it('lets only a redacted message cross when a handler fails unexpectedly', async () => {
+    const failing = {
+      ...handlers,
+      'instances:list': () => Promise.reject(new Error('boom at /v2/session/info?access_token=s3cr3t-tok')),
+    };
+    registerIpc(failing);
+    const ours = fakeContents(46);
+    trustedSenders.track(ours as never);
+    const error = await (
+      registered.get('instances:list')!({ sender: ours, senderFrame: ours.mainFrame }) as Promise<unknown>
+    ).catch((e: unknown) => e as Error);
+    expect((error as Error).message).toContain('boom');
+    expect((error as Error).message).not.toContain('s3cr3t-tok');
+  });
 });
