@@ -166,6 +166,7 @@ describe('HealthScheduler', () => {
     const scheduler = new HealthScheduler({
       ids: () => [A, B],
       clock,
+      random: () => 0.5,
       skip: (id) => watched.has(id),
       onTransition: () => undefined,
       check: (id) => {
