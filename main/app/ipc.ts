@@ -7,7 +7,7 @@ import { INVOKE_CHANNELS, type PushChannel, type PushChannels } from '../../comm
 import type { Handlers } from './handler-kit';
 import { isTrustedSender, type TrustedSenders } from './ipc-guard';
 import { log } from './log';
-import { redactLogText } from './log-redact';
+import { dispatch } from './ipc-dispatch';
 
 /** Our windows' webContents; a window registers itself here when created. */
 export const trustedSenders: TrustedSenders & { all(): WebContents[]; track(contents: WebContents): void } =
@@ -35,11 +35,7 @@ export function registerIpc(handlers: Handlers): () => void {
         );
         throw new Error('Refused: this window may not talk to wawp-link.');
       }
-      return handler(...args).catch((error: unknown) => {
-        // Unexpected (expected failures are Result data): log it, and let only a redacted message cross.
-        log.error(`ipc: ${channel} failed:`, error);
-        throw new Error(redactLogText(error instanceof Error ? error.message : String(error)));
-      });
+      return dispatch(handler, args, (error) => log.error(`ipc: ${channel} failed:`, error));
     });
   }
   return () => {

@@ -10,6 +10,7 @@ import {
   type PushChannels,
 } from '../../../common/ipc';
 import type { Handlers } from '../../../main/app/handler-kit';
+import { dispatch } from '../../../main/app/ipc-dispatch';
 import { isTrustedSender } from '../../../main/app/ipc-guard';
 import { INVOKE_BINDING, PUSH_FUNCTION } from './preload-shim';
 
@@ -54,15 +55,15 @@ export async function installIpcBridge(
       log.push({ kind: 'refused', channel: name, reason, towardsRenderer: true });
       throw new Error(`Error invoking remote method '${name}': ${reason}`);
     }
+    const handler = handlers[name as InvokeChannel] as (...a: unknown[]) => Promise<unknown>;
     try {
-      const handler = handlers[name as InvokeChannel] as (...a: unknown[]) => Promise<unknown>;
-      const value = await handler(...list);
+      const value = await dispatch(handler, list, () => undefined);
       log.push({ kind: 'result', channel: name, value, towardsRenderer: true });
       return value;
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = (error as Error).message;
       log.push({ kind: 'error', channel: name, message, towardsRenderer: true });
-      // Like Electron: only the message crosses (no cause, no stack from main).
+      // Electron's wording for a rejected invoke.
       // eslint-disable-next-line preserve-caught-error
       throw new Error(`Error invoking remote method '${name}': Error: ${message}`);
     }
