@@ -4,9 +4,11 @@ import { redactLogValue } from './log-redact';
 
 log.hooks.push((message) => ({ ...message, data: message.data.map(redactLogValue) }));
 
-/** Starts file logging and catches unhandled errors (once, at startup). */
+/**
+ * Catches unhandled errors into the (redacted) log, once at startup. Deliberately no `log.initialize()`: it
+ * injects electron-log's own preload into every session, a second bridge beside ours; the renderer logs nothing.
+ */
 export function setupLogging(): void {
-  log.initialize();
   log.errorHandler.startCatching({ showDialog: false });
 }
 
