@@ -49,6 +49,7 @@ describe('Electron smoke', () => {
       const renderer = await page.evaluate(`({
         require: typeof require,
         process: typeof process,
+        electronLog: typeof __electronLog,
         verbs: Object.keys(window.wawp).length,
       })`);
       expect(renderer).toEqual({
