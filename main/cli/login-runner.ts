@@ -41,7 +41,8 @@ export function runLogin(run: LoginRun): Promise<ExitCode> {
   let restartsLeft = run.restarts;
   let pairingRequested = false;
   let lastProblem: string | null = null;
-  let sawCode = false;
+  /** Whether this run saw the session waiting for a scan (else a FAILED session was found failed). */
+  let sawScanning = false;
   let recovered = false;
   let done = false;
   let chain = Promise.resolve();
@@ -89,7 +90,8 @@ export function runLogin(run: LoginRun): Promise<ExitCode> {
     const onEvent = (event: LoginEvent): void => {
       if (done) return;
       run.onEvent?.(event);
-      if (event.type === 'qr') sawCode = true;
+      if (event.type === 'qr' || (event.type === 'status' && event.status === 'SCAN_QR_CODE'))
+        sawScanning = true;
       if ((event.type === 'qr' || event.type === 'qr-expired') && run.pairPhone) {
         if (run.json) emit(event); // people see the pairing code, not the QR
         if (event.type === 'qr') requestPairing();
@@ -112,8 +114,8 @@ export function runLogin(run: LoginRun): Promise<ExitCode> {
           finish(EXIT.linked);
           break;
         case 'exhausted':
-          if (!sawCode && !recovered) {
-            // FAILED before this run showed any code: the user asked to log in, so get a fresh cycle
+          if (!sawScanning && !recovered) {
+            // Found FAILED before this run saw any scanning: the user asked to log in, so get a fresh cycle
             // (not counted against --restarts), unless --no-start asked us to change nothing.
             if (!run.autoStart) {
               fail(

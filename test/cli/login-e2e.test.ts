@@ -149,8 +149,8 @@ describe('wawp-link login (built CLI, real simulator)', () => {
     async () => {
       const quick = await startSimulator({
         bootDelayMs: 100,
-        qrFirstTtlMs: 1500,
-        qrNextTtlMs: 1000,
+        qrFirstTtlMs: 3000,
+        qrNextTtlMs: 2000,
         qrCount: 2,
       });
       try {
