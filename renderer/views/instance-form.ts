@@ -82,7 +82,7 @@ export function instanceForm(context: ViewContext, id: string | null, focus?: 't
       !validateId() && idField.input,
       baseUrlProblem(baseUrl.input.value) && baseUrl.input,
       phone.input.value.trim() !== '' && !phoneDigits(phone.input.value) && phone.input,
-    ].filter((x): x is HTMLInputElement => x !== false);
+    ].filter((x): x is HTMLInputElement => x instanceof HTMLInputElement);
     idField.setError(instanceIdProblem(idField.input.value));
     baseUrl.setError(baseUrlProblem(baseUrl.input.value));
     if (problems.includes(phone.input)) phone.setError(t.form.phoneBad);
@@ -98,6 +98,8 @@ export function instanceForm(context: ViewContext, id: string | null, focus?: 't
       problems[0]?.focus();
       return null;
     }
+    status.textContent = '';
+    status.classList.remove('bad');
     const input: InstanceInput = {
       id: idField.input.value.trim(),
       label: label.input.value.trim() || idField.input.value.trim(),
