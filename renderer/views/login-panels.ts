@@ -63,15 +63,19 @@ export function stoppedPanel(actions: LoginActions): HTMLElement {
   );
 }
 
+/** The headline of a fatal error, by code. */
+export function errorTitle(code: string): string {
+  return code === 'unauthorized'
+    ? t.errors.unauthorizedTitle
+    : code === 'not_found'
+      ? t.errors.notFoundTitle
+      : t.errors.genericTitle;
+}
+
 /** A fatal error with the one action that fixes it. */
 export function errorPanel(error: NonNullable<LoginViewState['error']>, actions: LoginActions): HTMLElement {
   const { code } = error;
-  const title =
-    code === 'unauthorized'
-      ? t.errors.unauthorizedTitle
-      : code === 'not_found'
-        ? t.errors.notFoundTitle
-        : t.errors.genericTitle;
+  const title = errorTitle(code);
   const action =
     code === 'unauthorized'
       ? button(t.errors.unauthorizedAction, () => actions.editInstance('token'), { class: 'btn btn-primary' })

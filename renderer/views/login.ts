@@ -9,6 +9,7 @@ import type { ViewContext } from '../router';
 import { t } from '../strings';
 import {
   errorPanel,
+  errorTitle,
   exhaustedPanel,
   linkedPanel,
   retryBanner,
@@ -28,7 +29,7 @@ function statusText(state: LoginViewState): string {
     case 'stopped':
       return s.loginStopped;
     case 'error':
-      return state.error?.message ?? s.loginStopped;
+      return state.error ? `${errorTitle(state.error.code)}.` : s.loginStopped;
     case 'qr':
       return s.qr;
     case 'idle':

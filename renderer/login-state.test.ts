@@ -1,0 +1,50 @@
+/** The login view's reducer: what each engine event does to the screen. */
+import { describe, expect, it } from 'vitest';
+import type { LoginEvent } from '../common/model';
+import { INITIAL_LOGIN_STATE, reduceLogin, type LoginViewState } from './login-state';
+
+const run = (events: LoginEvent[], now = 1_000): LoginViewState =>
+  events.reduce((state, event) => reduceLogin(state, event, now), INITIAL_LOGIN_STATE);
+const qr = (index: number): LoginEvent => ({
+  type: 'qr',
+  value: `v${index}`,
+  expiresAt: 50_000,
+  index,
+  expectedCount: 6,
+});
+
+describe('reduceLogin', () => {
+  it('shows a code, hides it when it expires (renewing), and shows the next one', () => {
+    expect(run([qr(1)]).qr?.value).toBe('v1');
+    const expired = run([qr(1), { type: 'qr-expired' }]);
+    expect(expired).toMatchObject({ phase: 'qr', qr: null, renewing: true });
+    expect(run([qr(1), { type: 'qr-expired' }, qr(2)])).toMatchObject({ qr: { index: 2 }, renewing: false });
+  });
+
+  it('connected replaces the code with the linked account and keeps phoneMatches', () => {
+    const me = { id: '201012345678@c.us', pushName: 'Ann' };
+    const state = run([qr(1), { type: 'connected', me, expectedPhone: '201099999999', phoneMatches: false }]);
+    expect(state).toMatchObject({ phase: 'linked', qr: null, linked: { me, phoneMatches: false } });
+    expect(reduceLogin(state, { type: 'stopped' }, 0).phase).toBe('linked');
+  });
+
+  it('exhausted and FAILED drop the code and ask for a new cycle', () => {
+    expect(run([qr(6), { type: 'exhausted' }])).toMatchObject({ phase: 'exhausted', qr: null });
+    expect(run([qr(6), { type: 'status', status: 'FAILED', rawStatus: 'FAILED' }]).phase).toBe('exhausted');
+  });
+
+  it('fatal errors take over the screen; retryable ones keep it and carry a retry deadline', () => {
+    const fatal = run([qr(1), { type: 'error', code: 'unauthorized', message: 'no', fatal: true }]);
+    expect(fatal).toMatchObject({ phase: 'error', qr: null, error: { code: 'unauthorized' } });
+    const soft = run(
+      [qr(1), { type: 'error', code: 'upstream_error', message: 'down', fatal: false, retryInMs: 4_000 }],
+      10_000,
+    );
+    expect(soft).toMatchObject({
+      phase: 'qr',
+      qr: { value: 'v1' },
+      error: { retryAt: 14_000, fatal: false },
+    });
+    expect(reduceLogin(soft, qr(2), 0).error).toBeNull();
+  });
+});

@@ -1,0 +1,73 @@
+/**
+ * `npm run screenshots`: drives the real built app (browser harness: real preload, handlers, engine and
+ * simulator) through its main states and writes PNGs to docs/screenshots/ for the README.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { launchApp, type LaunchedApp } from './harness';
+import { waitForQr } from './ui-helpers';
+
+const OUT = resolve(import.meta.dirname, '../../docs/screenshots');
+const VIEWPORT = { width: 960, height: 680 };
+/** Real-life code lifetimes so the countdown reads like the real thing. */
+const SIMULATOR = { qrFirstTtlMs: 60_000, qrNextTtlMs: 20_000 };
+
+async function shot(app: LaunchedApp, name: string): Promise<void> {
+  await app.page.mouse.move(0, 0);
+  await app.page.screenshot({ path: `${OUT}/${name}.png` });
+  console.log(`wrote docs/screenshots/${name}.png`);
+}
+
+async function mainStates(colorScheme: 'light' | 'dark'): Promise<void> {
+  const suffix = colorScheme === 'dark' ? '-dark' : '';
+  const app = await launchApp({ viewport: VIEWPORT, colorScheme, simulator: SIMULATOR });
+  const { page } = app;
+  try {
+    await page.getByRole('heading', { name: 'Link your first WhatsApp number' }).waitFor();
+    if (!suffix) await shot(app, 'empty');
+
+    const support = await app.seedInstance({ label: 'Support desk', expectedPhone: '201012345678' });
+    await app.seedInstance({ label: 'Sales line' });
+    await page.getByRole('button', { name: 'Log in: Support desk' }).click();
+    const value = await waitForQr(page);
+    app.sim.scan(support.instanceId, { value, phone: '201012345678', pushName: 'Ann' });
+    await page.getByText(/^Linked as /).waitFor();
+    await shot(app, `linked${suffix}`);
+
+    await page.getByRole('button', { name: 'Done' }).click();
+    await page.getByRole('button', { name: 'Log in: Sales line' }).click();
+    await waitForQr(page);
+    await page.getByText(/^Expires in \d+ s$/).waitFor();
+    await shot(app, `qr${suffix}`);
+
+    await page.getByRole('button', { name: 'Use phone number instead' }).click();
+    await page.getByLabel('Phone number of the WhatsApp account').fill('+20 101 234 5678');
+    await page.getByRole('button', { name: 'Get pairing code' }).click();
+    await page.locator('output.pairing-code').waitFor();
+    await page.getByRole('button', { name: 'Copy code' }).blur();
+    await shot(app, `pairing-code${suffix}`);
+
+    await page.getByRole('button', { name: 'Back' }).click();
+    await page.getByRole('heading', { name: 'Instances' }).waitFor();
+    await page.locator('.badge-ok').waitFor();
+    await shot(app, `instances${suffix}`);
+
+    const broken = await app.seedInstance({ label: 'Old token' });
+    await app.handlers.channels['instances:save']({
+      id: broken.instanceId,
+      label: 'Old token',
+      baseUrl: app.sim.baseUrl,
+      expectedPhone: null,
+      token: 'expired-token-0000',
+    });
+    await page.getByRole('button', { name: 'Log in: Old token' }).click();
+    await page.getByRole('button', { name: 'Re-enter token' }).waitFor();
+    await shot(app, `error${suffix}`);
+  } finally {
+    await app.close();
+  }
+}
+
+mkdirSync(OUT, { recursive: true });
+await mainStates('light');
+await mainStates('dark');
