@@ -121,6 +121,7 @@ export const t = {
       starting: 'Starting the WhatsApp session…',
       stopped: 'The WhatsApp session is stopped. Starting it…',
       qr: 'Waiting for you to scan the code.',
+      pairing: 'Waiting for you to type the pairing code on the phone.',
       scanned: 'Scanned. Finishing the link…',
       linked: 'Linked.',
       exhausted: 'All codes were used up.',

@@ -19,7 +19,7 @@ import {
 import { pairingPanel } from './pairing-panel';
 import { qrPanel } from './qr-panel';
 
-function statusText(state: LoginViewState): string {
+function statusText(state: LoginViewState, mode: 'qr' | 'pairing'): string {
   const s = t.login.status;
   switch (state.phase) {
     case 'linked':
@@ -31,7 +31,7 @@ function statusText(state: LoginViewState): string {
     case 'error':
       return state.error ? `${errorTitle(state.error.code)}.` : s.loginStopped;
     case 'qr':
-      return s.qr;
+      return mode === 'pairing' ? s.pairing : s.qr;
     case 'idle':
       return s.starting;
     case 'starting':
@@ -101,7 +101,7 @@ export function loginView(context: ViewContext, instanceId: string, mode: 'qr' |
 
   const render = (): void => {
     const state = store.login(instanceId);
-    const text = statusText(state);
+    const text = statusText(state, currentMode);
     if (statusLine.textContent !== text) statusLine.textContent = text;
     const retry = state.error && !state.error.fatal ? `${state.error.code}|${state.error.retryAt}` : '';
     if (banner.dataset.key !== retry) {

@@ -109,4 +109,16 @@ describe('login view errors and next actions', () => {
     expect(await app.page.locator('canvas.qr-canvas').isVisible()).toBe(false);
     expect(await app.page.locator('.qr-countdown').textContent()).toBe('');
   });
+
+  it('a problem the engine retries by itself shows "Retrying in N s" and clears when codes come back', async () => {
+    app = await launchApp();
+    await app.seedInstance({ label: 'Flaky' });
+    await app.page.getByRole('button', { name: 'Log in: Flaky' }).click();
+    await waitForQr(app.page);
+    app.sim.injectFault({ endpoint: '*', status: 502, times: 4 });
+    const banner = app.page.locator('.banner');
+    await banner.getByText(/Retrying( in \d+ s|…)/).waitFor({ timeout: 20_000 });
+    expect(await banner.getAttribute('data-error')).toBe('upstream_error');
+    await banner.waitFor({ state: 'detached', timeout: 40_000 });
+  }, 90_000);
 });
