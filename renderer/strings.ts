@@ -74,7 +74,7 @@ export const t = {
     idOk: 'Looks right.',
     token: 'Access token',
     tokenHintNew:
-      'Paste the access token from your Wawp dashboard. It is sent to the keychain and never shown again.',
+      'Paste the access token from your Wawp dashboard. It is stored securely and never shown again.',
     tokenStored: (where: TokenLocation) =>
       `A token is stored in ${TOKEN_PLACES[where]}. Leave empty to keep it; type a new one to replace it.`,
     tokenMissing: 'No token is stored yet. Paste the access token from your Wawp dashboard.',

@@ -61,17 +61,21 @@ export function instanceForm(context: ViewContext, id: string | null, focus?: 't
   baseUrl.input.value = existing?.baseUrl ?? DEFAULT_BASE_URL;
   phone.input.value = existing?.expectedPhone ? `+${existing.expectedPhone}` : '';
 
-  const validateId = (): boolean => {
-    const problem = instanceIdProblem(idField.input.value);
-    idField.setError(idField.input.value === '' && !existing ? null : problem);
-    idField.setHint(problem ? t.form.idCount(idField.input.value.trim().length) : t.form.idOk);
+  /** While typing only bad characters are errors; a short id is one once the field is left or submitted. */
+  const validateId = (final: boolean): boolean => {
+    const text = idField.input.value.trim();
+    const problem = instanceIdProblem(text);
+    const shown = problem === t.form.idBadChars || (final && text !== '') ? problem : null;
+    idField.setError(shown);
+    idField.setHint(problem ? t.form.idCount(text.length) : t.form.idOk);
     return problem === null;
   };
   idField.input.addEventListener('input', () => {
     const upper = idField.input.value.toUpperCase();
     if (upper !== idField.input.value) idField.input.value = upper;
-    validateId();
+    validateId(false);
   });
+  idField.input.addEventListener('blur', () => validateId(true));
   baseUrl.input.addEventListener('input', () => baseUrl.setError(null));
   phone.input.addEventListener('input', () => phone.setError(null));
   token.input.addEventListener('input', () => token.setError(null));
@@ -79,7 +83,7 @@ export function instanceForm(context: ViewContext, id: string | null, focus?: 't
   const status = h('p', { class: 'form-status', role: 'status', 'aria-live': 'polite' });
   const collect = (): InstanceInput | null => {
     const problems = [
-      !validateId() && idField.input,
+      !validateId(true) && idField.input,
       baseUrlProblem(baseUrl.input.value) && baseUrl.input,
       phone.input.value.trim() !== '' && !phoneDigits(phone.input.value) && phone.input,
     ].filter((x): x is HTMLInputElement => x instanceof HTMLInputElement);
@@ -185,7 +189,7 @@ export function instanceForm(context: ViewContext, id: string | null, focus?: 't
     heading,
     form,
   );
-  if (existing) validateId();
+  if (existing) validateId(true);
   const start =
     focus === 'token' ? token.input : focus === 'id' ? idField.input : existing ? label.input : label.input;
   return { element, focus: start };
