@@ -87,4 +87,22 @@ describe('first run and instance manager', () => {
     await app.push('navigate', { view: 'settings' });
     await app.page.getByRole('heading', { name: 'Settings' }).waitFor();
   });
+
+  it('settings toggle preferences through main and say where tokens live', async () => {
+    app = await launchApp();
+    const { page } = app;
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const hidden = page.getByRole('switch', { name: 'Start hidden in the tray' });
+    const before = (await app.handlers.channels['settings:get']()).preferences.startHidden;
+    expect(await hidden.isChecked()).toBe(before);
+    await hidden.press('Space');
+    await expect
+      .poll(async () => (await app!.handlers.channels['settings:get']()).preferences.startHidden)
+      .toBe(!before);
+    await page.getByText('Saved.').waitFor();
+    expect(await page.getByText(/^New tokens are stored in /).count()).toBe(1);
+    expect(await page.locator('[data-state]').getAttribute('data-state')).toBe(
+      (await app.handlers.channels['settings:get']()).keychain.state,
+    );
+  });
 });
