@@ -12,7 +12,7 @@ export const STATUS_WORDS: Record<SessionStatus | 'UNKNOWN', string> = {
   STOPPED: 'Stopped',
   FAILED: 'Codes used up',
   OTHER: 'Changing',
-  UNKNOWN: 'Unknown',
+  UNKNOWN: 'Not checked yet',
 };
 
 const TOKEN_PLACES: Record<TokenLocation, string> = {
