@@ -4,6 +4,7 @@
  */
 import Conf from 'conf';
 import { openSettings, SettingsError, type InstanceSettings } from '../store/settings';
+import { normaliseBaseUrl } from '../store/secret-key';
 import { CliError, UsageError } from './exit-codes';
 import type { InstanceConfig, InstanceConfigs } from './instance-configs';
 
@@ -34,8 +35,16 @@ export function openInstanceConfigs(
   }
   const { settings, notices } = opened;
   for (const notice of notices) tell(`${notice.message}\n`);
+  // Compare base URLs the way the keychain keys them, so "https://API.wawp.net/" finds "https://api.wawp.net".
+  const sameServer = (a: string, b: string): boolean => {
+    try {
+      return normaliseBaseUrl(a) === normaliseBaseUrl(b);
+    } catch {
+      return a === b;
+    }
+  };
   const matches = (s: InstanceSettings, id: string, baseUrl?: string): boolean =>
-    s.id === id && (baseUrl === undefined || s.baseUrl === baseUrl);
+    s.id === id && (baseUrl === undefined || sameServer(s.baseUrl, baseUrl));
   return {
     path: settings.path,
     list: () => settings.listInstances().map(toConfig),

@@ -22,22 +22,48 @@ export async function loginCommand(ctx: CliContext, argv: string[]): Promise<Exi
   const instanceId = requireInstanceId('login', positionals);
   const timeoutMs = parseSeconds('timeout', values.timeout);
   const restarts = parseCount('restarts', values.restarts, 0);
-  const target = await resolveTarget(ctx, instanceId, values['base-url']);
-  const autoStart = !values['no-start'];
+  return linkInstance(ctx, instanceId, {
+    baseUrl: values['base-url'],
+    json: values.json === true,
+    autoStart: !values['no-start'],
+    timeoutMs,
+    restarts,
+  });
+}
+
+/** What `login` and `pair` share once their arguments are parsed. */
+export interface LinkRequest {
+  baseUrl: string | undefined;
+  json: boolean;
+  autoStart: boolean;
+  timeoutMs: number | undefined;
+  restarts: number;
+  /** Digits with country code: link with a pairing code instead of a QR. */
+  pairPhone?: string;
+}
+
+/** Resolves server and token, then drives one engine session to an exit code. */
+export async function linkInstance(
+  ctx: CliContext,
+  instanceId: string,
+  request: LinkRequest,
+): Promise<ExitCode> {
+  const target = await resolveTarget(ctx, instanceId, request.baseUrl);
   const client = ctx.createClient({ baseUrl: target.baseUrl, instanceId, accessToken: target.token });
   const session = ctx.createSession({
     client,
-    autoStart,
+    autoStart: request.autoStart,
     expectedPhone: target.entry?.expectedPhone ?? null,
   });
   return runLogin({
     io: ctx.io,
     session,
-    json: values.json === true,
+    json: request.json,
     title: titleFor(target),
     hints: target.hints,
-    autoStart,
-    timeoutMs,
-    restarts,
+    autoStart: request.autoStart,
+    timeoutMs: request.timeoutMs,
+    restarts: request.restarts,
+    pairPhone: request.pairPhone,
   });
 }

@@ -4,8 +4,7 @@ import { parseCommandArgs, parseSeconds, requireInstanceId } from '../args';
 import type { CliContext } from '../context';
 import { UsageError, type ExitCode } from '../exit-codes';
 import { PAIR_HELP } from '../help';
-import { runLogin } from '../login-runner';
-import { resolveTarget, titleFor } from '../target';
+import { linkInstance } from './login';
 
 const OPTIONS = {
   phone: { type: 'string' },
@@ -29,21 +28,10 @@ export async function pairCommand(ctx: CliContext, argv: string[]): Promise<Exit
   const phone = normalizePhone(values.phone);
   if (!phone.ok) throw new UsageError(`--phone: ${phone.message}`);
   const timeoutMs = parseSeconds('timeout', values.timeout);
-  const target = await resolveTarget(ctx, instanceId, values['base-url']);
-  const autoStart = !values['no-start'];
-  const client = ctx.createClient({ baseUrl: target.baseUrl, instanceId, accessToken: target.token });
-  const session = ctx.createSession({
-    client,
-    autoStart,
-    expectedPhone: target.entry?.expectedPhone ?? null,
-  });
-  return runLogin({
-    io: ctx.io,
-    session,
+  return linkInstance(ctx, instanceId, {
+    baseUrl: values['base-url'],
     json: values.json === true,
-    title: titleFor(target),
-    hints: target.hints,
-    autoStart,
+    autoStart: !values['no-start'],
     timeoutMs,
     restarts: 0,
     pairPhone: phone.digits,
