@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { expect } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const BIN = join(ROOT, 'bin/wawp-link.js');
@@ -112,4 +113,10 @@ export function jsonLines(stdout: string): Array<Record<string, unknown>> {
     }
     return value as Record<string, unknown>;
   });
+}
+
+/** The token must not appear in a single byte of the CLI's output. */
+export function expectTokenAbsent(result: CliResult, token: string): void {
+  expect(result.stdout).not.toContain(token);
+  expect(result.stderr).not.toContain(token);
 }

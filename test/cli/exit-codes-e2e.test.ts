@@ -4,7 +4,14 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../simulator/index';
-import { assertBuilt, jsonLines, killLeftovers, runCli, tempConfigDir, type CliResult } from './cli-harness';
+import {
+  assertBuilt,
+  jsonLines,
+  killLeftovers,
+  runCli,
+  tempConfigDir,
+  expectTokenAbsent,
+} from './cli-harness';
 
 const TOKEN = 'tok-exit-codes-8e41b07c2f';
 let sim: RunningSimulator;
@@ -26,11 +33,6 @@ const env = (token: string | null = TOKEN) => ({
   WAWP_ACCESS_TOKEN: token ?? undefined,
   WAWP_LINK_CONFIG_DIR: conf.dir,
 });
-
-function expectTokenAbsent(result: CliResult, token = TOKEN): void {
-  expect(result.stdout).not.toContain(token);
-  expect(result.stderr).not.toContain(token);
-}
 
 describe('wawp-link exit codes (built CLI, real simulator)', () => {
   it('2: no token in the environment and none in the keychain names both ways to give one', async () => {
@@ -61,7 +63,7 @@ describe('wawp-link exit codes (built CLI, real simulator)', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(words);
-    expectTokenAbsent(result);
+    expectTokenAbsent(result, TOKEN);
   });
 
   it('3: a wrong token is refused; the error says to fix WAWP_ACCESS_TOKEN and never shows it', async () => {
@@ -83,7 +85,7 @@ describe('wawp-link exit codes (built CLI, real simulator)', () => {
     expect(result.code).toBe(4);
     expect(jsonLines(result.stdout).at(-1)).toMatchObject({ type: 'error', code: 'not_found', fatal: true });
     expect(result.stderr).toContain('Check the instance id (AAAAAAAAAAAA)');
-    expectTokenAbsent(result);
+    expectTokenAbsent(result, TOKEN);
   });
 
   it('5: --timeout gives up when nobody scans, after stopping the engine', async () => {
@@ -95,7 +97,7 @@ describe('wawp-link exit codes (built CLI, real simulator)', () => {
     const events = jsonLines(result.stdout);
     expect(events.at(-1)).toMatchObject({ type: 'error', code: 'timeout', fatal: true });
     expect(result.stderr).toContain('Not linked within 3 s');
-    expectTokenAbsent(result);
+    expectTokenAbsent(result, TOKEN);
   });
 
   it('1: --no-start leaves a STOPPED session alone and says how to go on', async () => {
@@ -111,7 +113,7 @@ describe('wawp-link exit codes (built CLI, real simulator)', () => {
     expect(events[0]).toMatchObject({ type: 'status', status: 'STOPPED' });
     expect(events.at(-1)).toMatchObject({ type: 'error', code: 'status_mismatch', fatal: true });
     expect(result.stderr).toContain('Run again without --no-start');
-    expectTokenAbsent(result);
+    expectTokenAbsent(result, TOKEN);
   });
 
   it('130: Ctrl-C (SIGINT) while a code is shown stops cleanly', async () => {
@@ -125,7 +127,7 @@ describe('wawp-link exit codes (built CLI, real simulator)', () => {
     expect(result.code).toBe(130);
     expect(jsonLines(result.stdout).some((e) => e.type === 'qr')).toBe(true);
     expect(result.stderr).toContain('Stopped.');
-    expectTokenAbsent(result);
+    expectTokenAbsent(result, TOKEN);
   });
 
   it('0: --help for every command and --version, on stdout', { timeout: 60_000 }, async () => {

@@ -5,7 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../simulator/index';
-import { assertBuilt, jsonLines, killLeftovers, runCli, tempConfigDir, type CliResult } from './cli-harness';
+import {
+  assertBuilt,
+  jsonLines,
+  killLeftovers,
+  runCli,
+  tempConfigDir,
+  expectTokenAbsent,
+} from './cli-harness';
 
 const unavailable = process.env.WAWP_TEST_KEYRING_UNAVAILABLE;
 const TOKEN = 'tok-instances-e2e-61b3d9f0c4';
@@ -13,10 +20,6 @@ let sim: RunningSimulator;
 let conf: ReturnType<typeof tempConfigDir>;
 
 const env = () => ({ WAWP_LINK_CONFIG_DIR: conf.dir });
-function expectTokenAbsent(result: CliResult): void {
-  expect(result.stdout).not.toContain(TOKEN);
-  expect(result.stderr).not.toContain(TOKEN);
-}
 
 describe.skipIf(Boolean(unavailable))(
   `wawp-link instances with the real keychain${unavailable ? ` (skipped: ${unavailable})` : ''}`,
@@ -57,7 +60,7 @@ describe.skipIf(Boolean(unavailable))(
         );
         expect(add.code, add.stderr).toBe(0);
         expect(add.stdout).toContain(`Added ${id} (Sales desk)`);
-        expectTokenAbsent(add);
+        expectTokenAbsent(add, TOKEN);
         const file = readFileSync(`${conf.dir}/settings.json`, 'utf8');
         expect(file).toContain(id);
         expect(file).not.toContain(TOKEN);
@@ -78,7 +81,7 @@ describe.skipIf(Boolean(unavailable))(
         expect(human.stdout).toContain(
           `${id} (Sales desk) · ${sim.baseUrl} · expects +20 10 12345678 · token in keychain`,
         );
-        expectTokenAbsent(human);
+        expectTokenAbsent(human, TOKEN);
 
         // No WAWP_ACCESS_TOKEN and no --base-url: both come from what `add` saved.
         const login = await runCli(['login', id, '--json'], { env: env() });
@@ -89,7 +92,7 @@ describe.skipIf(Boolean(unavailable))(
           expectedPhone: '201012345678',
           phoneMatches: true,
         });
-        expectTokenAbsent(login);
+        expectTokenAbsent(login, TOKEN);
 
         const status = await runCli(['status'], { env: env() });
         expect(status.code, status.stderr).toBe(0);
@@ -106,7 +109,7 @@ describe.skipIf(Boolean(unavailable))(
         const again = await runCli(['login', id, '--base-url', sim.baseUrl], { env: env() });
         expect(again.code).toBe(2);
         expect(again.stderr).toContain(`No access token for instance ${id}`);
-        for (const r of [remove, after, again]) expectTokenAbsent(r);
+        for (const r of [remove, after, again]) expectTokenAbsent(r, TOKEN);
       },
     );
 
@@ -126,7 +129,7 @@ describe.skipIf(Boolean(unavailable))(
       expect(badLabel.stderr).toContain('label');
       const list = await runCli(['instances', 'list', '--json'], { env: env() });
       expect(jsonLines(list.stdout).map((e) => e.instanceId)).not.toContain(id);
-      for (const r of [empty, badLabel, list]) expectTokenAbsent(r);
+      for (const r of [empty, badLabel, list]) expectTokenAbsent(r, TOKEN);
     });
 
     it('remove of an unknown instance exits 4 and says where to look', async () => {
@@ -159,7 +162,7 @@ describe('wawp-link instances when the keychain is unusable', () => {
     expect(result.stderr).toContain('could not be saved in the OS keychain, so nothing was changed');
     expect(result.stderr).toMatch(/D-Bus|keychain|Secret Service/);
     expect(result.stderr).toContain('WAWP_ACCESS_TOKEN');
-    expectTokenAbsent(result);
+    expectTokenAbsent(result, TOKEN);
     const list = await runCli(['instances', 'list', '--json'], { env: noBus });
     expect(list.stdout).toBe('');
   });

@@ -4,7 +4,14 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../simulator/index';
-import { assertBuilt, jsonLines, killLeftovers, runCli, tempConfigDir, type CliResult } from './cli-harness';
+import {
+  assertBuilt,
+  jsonLines,
+  killLeftovers,
+  runCli,
+  tempConfigDir,
+  expectTokenAbsent,
+} from './cli-harness';
 
 const TOKEN = 'tok-login-e2e-5f2a9c1d7b';
 let sim: RunningSimulator;
@@ -30,11 +37,6 @@ afterAll(async () => {
 });
 
 const env = () => ({ WAWP_ACCESS_TOKEN: TOKEN, WAWP_LINK_CONFIG_DIR: conf.dir });
-
-function expectTokenAbsent(result: CliResult): void {
-  expect(result.stdout).not.toContain(TOKEN);
-  expect(result.stderr).not.toContain(TOKEN);
-}
 
 describe('wawp-link login (built CLI, real simulator)', () => {
   it('--json: starts a STOPPED session, shows a QR, links after the scan, exit 0, only JSON lines on stdout', async () => {
@@ -65,7 +67,7 @@ describe('wawp-link login (built CLI, real simulator)', () => {
     );
     expect(sim.requestCount('session/start')).toBeGreaterThanOrEqual(1);
     expect(sim.snapshot(id)!.status).toBe('WORKING');
-    expectTokenAbsent(result);
+    expectTokenAbsent(result, TOKEN);
   });
 
   it(
@@ -92,7 +94,7 @@ describe('wawp-link login (built CLI, real simulator)', () => {
       // The dead code is withdrawn before (or as) its successor shows: never two live codes.
       expect(events.findIndex((e) => e.type === 'qr-expired')).toBeGreaterThan(events.indexOf(qrs[0]!));
       expect(events.at(-1)!.type).toBe('connected');
-      expectTokenAbsent(result);
+      expectTokenAbsent(result, TOKEN);
     },
   );
 
@@ -114,7 +116,7 @@ describe('wawp-link login (built CLI, real simulator)', () => {
     expect(result.stdout).toContain('Status: Waiting for a scan');
     expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('Linked as +20 10 12345678 (Ann)');
     expect(result.stdout).not.toContain('\u001b['); // not a TTY (and NO_COLOR): plain lines, no redraws
-    expectTokenAbsent(result);
+    expectTokenAbsent(result, TOKEN);
   });
 
   it('an already linked instance exits 0 at once with the linked account', async () => {
@@ -140,7 +142,7 @@ describe('wawp-link login (built CLI, real simulator)', () => {
     const events = jsonLines(result.stdout);
     expect(events[0]).toMatchObject({ type: 'status', status: 'FAILED' });
     expect(events.at(-1)!.type).toBe('connected');
-    expectTokenAbsent(result);
+    expectTokenAbsent(result, TOKEN);
   });
 
   it(
@@ -165,7 +167,7 @@ describe('wawp-link login (built CLI, real simulator)', () => {
         expect(quick.requestCount('session/restart')).toBe(1);
         expect(events.at(-1)).toMatchObject({ type: 'error', code: 'timeout', fatal: true });
         expect(result.stderr).toContain('Every code expired without a scan');
-        expectTokenAbsent(result);
+        expectTokenAbsent(result, TOKEN);
       } finally {
         await quick.close();
       }

@@ -1,6 +1,6 @@
-import jsQR from 'jsqr';
 import { describe, expect, it } from 'vitest';
 import { renderTerminalQr } from '../../main/cli/terminal-qr';
+import { decodeHalfBlocks } from './half-block-qr';
 
 const ESC = '\u001b';
 const WHATSAPP_LIKE =
@@ -14,31 +14,9 @@ const WHATSAPP_LIKE =
   'z'.repeat(43) +
   '=';
 
-/** Turns half-block text back into pixels (4 px per module) and decodes it like a phone would. */
+/** Strips colour escapes and decodes the drawn code like a phone would. */
 function decodeTerminalQr(text: string): string | null {
-  const rows = text.replace(new RegExp(`${ESC}\\[[0-9;]*m`, 'g'), '').split('\n');
-  const width = Math.max(...rows.map((r) => [...r].length));
-  const modules: boolean[][] = [];
-  for (const row of rows) {
-    const top: boolean[] = [];
-    const bottom: boolean[] = [];
-    for (const ch of [...row].concat(Array<string>(width - [...row].length).fill(' '))) {
-      top.push(ch === '█' || ch === '▀');
-      bottom.push(ch === '█' || ch === '▄');
-    }
-    modules.push(top, bottom);
-  }
-  const scale = 4;
-  const w = width * scale;
-  const h = modules.length * scale;
-  const data = new Uint8ClampedArray(w * h * 4);
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const v = modules[Math.floor(y / scale)]![Math.floor(x / scale)] ? 0 : 255;
-      data.set([v, v, v, 255], (y * w + x) * 4);
-    }
-  }
-  return jsQR(data, w, h, { inversionAttempts: 'dontInvert' })?.data ?? null;
+  return decodeHalfBlocks(text.replace(new RegExp(`${ESC}\\[[0-9;]*m`, 'g'), '').split('\n'));
 }
 
 describe('renderTerminalQr', () => {

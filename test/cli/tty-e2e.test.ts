@@ -3,10 +3,10 @@
  * code from the screen text and scans exactly that value, and the screen ends with "Linked as …".
  */
 import { execFileSync } from 'node:child_process';
-import jsQR from 'jsqr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../simulator/index';
 import { assertBuilt, BIN, ROOT, tempConfigDir } from './cli-harness';
+import { decodeHalfBlocks } from './half-block-qr';
 
 const TOKEN = 'tok-tty-e2e-93ce1f7a20';
 const hasTmux = (() => {
@@ -28,27 +28,7 @@ const screen = (): string => tmux('capture-pane', '-p', '-t', 'cli');
 /** Reads the half-block QR off the screen and decodes it like a phone camera would. */
 function decodeScreen(text: string): string | null {
   const rows = text.split('\n').filter((r) => /[█▀▄]/.test(r));
-  if (rows.length === 0) return null;
-  const pad = ['', '', ''].map(() => ' '.repeat(80));
-  const all = [...pad, ...rows, ...pad];
-  const width = Math.max(...all.map((r) => [...r].length)) + 8;
-  const modules: boolean[][] = [];
-  for (const row of all) {
-    const chars = [...`    ${row}`.padEnd(width, ' ')];
-    modules.push(chars.map((c) => c === '█' || c === '▀'));
-    modules.push(chars.map((c) => c === '█' || c === '▄'));
-  }
-  const scale = 4;
-  const w = width * scale;
-  const h = modules.length * scale;
-  const data = new Uint8ClampedArray(w * h * 4);
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const v = modules[Math.floor(y / scale)]![Math.floor(x / scale)] ? 0 : 255;
-      data.set([v, v, v, 255], (y * w + x) * 4);
-    }
-  }
-  return jsQR(data, w, h, { inversionAttempts: 'dontInvert' })?.data ?? null;
+  return rows.length === 0 ? null : decodeHalfBlocks(rows, { rows: 3, columns: 4 });
 }
 
 /** Polls the screen until `check` passes (or fails with the last screen after `ms`). */
