@@ -3,7 +3,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../simulator/index';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const BIN = join(ROOT, 'bin/wawp-link.js');
@@ -119,4 +120,40 @@ export function jsonLines(stdout: string): Array<Record<string, unknown>> {
 export function expectTokenAbsent(result: CliResult, token: string): void {
   expect(result.stdout).not.toContain(token);
   expect(result.stderr).not.toContain(token);
+}
+
+/** A simulator with `token` seeded and a temp settings folder, for one test file (or describe block). */
+export interface CliWorld {
+  readonly sim: RunningSimulator;
+  readonly configDir: string;
+}
+
+/**
+ * Registers the hooks every CLI end-to-end suite needs: build check, simulator and settings folder up before,
+ * leftover CLI processes killed after each test, everything stopped and removed after all.
+ */
+export function useCliWorld(token: string, simOptions: SimulatorOptions): CliWorld {
+  let sim: RunningSimulator | undefined;
+  let conf: ReturnType<typeof tempConfigDir> | undefined;
+  beforeAll(async () => {
+    assertBuilt();
+    conf = tempConfigDir();
+    sim = await startSimulator(simOptions);
+    sim.addToken(token);
+  });
+  afterEach(() => killLeftovers());
+  afterAll(async () => {
+    await sim?.close();
+    conf?.remove();
+  });
+  return {
+    get sim() {
+      if (!sim) throw new Error('The simulator starts in beforeAll.');
+      return sim;
+    },
+    get configDir() {
+      if (!conf) throw new Error('The settings folder is made in beforeAll.');
+      return conf.dir;
+    },
+  };
 }

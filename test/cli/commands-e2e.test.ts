@@ -1,49 +1,28 @@
 /** End-to-end: `pair` (pairing code typed on the simulated phone), `status --json`, and `demo` as a script runs it. */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type RunningSimulator } from '../../simulator/index';
-import {
-  assertBuilt,
-  jsonLines,
-  killLeftovers,
-  runCli,
-  tempConfigDir,
-  expectTokenAbsent,
-} from './cli-harness';
+import { describe, expect, it } from 'vitest';
+import { expectTokenAbsent, jsonLines, runCli, useCliWorld } from './cli-harness';
 
 const TOKEN = 'tok-commands-e2e-0a7c44e2d9';
-let sim: RunningSimulator;
-let conf: ReturnType<typeof tempConfigDir>;
-
-beforeAll(async () => {
-  assertBuilt();
-  conf = tempConfigDir();
-  sim = await startSimulator({
-    bootDelayMs: 200,
-    qrFirstTtlMs: 20_000,
-    postScanDelayMs: 200,
-    statusWaitMs: 300,
-  });
-  sim.addToken(TOKEN);
-});
-afterEach(() => killLeftovers());
-afterAll(async () => {
-  await sim.close();
-  conf.remove();
+const world = useCliWorld(TOKEN, {
+  bootDelayMs: 200,
+  qrFirstTtlMs: 20_000,
+  postScanDelayMs: 200,
+  statusWaitMs: 300,
 });
 
-const env = () => ({ WAWP_ACCESS_TOKEN: TOKEN, WAWP_LINK_CONFIG_DIR: conf.dir });
+const env = () => ({ WAWP_ACCESS_TOKEN: TOKEN, WAWP_LINK_CONFIG_DIR: world.configDir });
 
 describe('wawp-link pair', () => {
   it('--json: requests one code for the phone, links when it is typed on the phone', async () => {
-    const id = sim.addInstance(TOKEN);
+    const id = world.sim.addInstance(TOKEN);
     const result = await runCli(
-      ['pair', id, '--phone', '+20 101 234 5678', '--base-url', sim.baseUrl, '--json'],
+      ['pair', id, '--phone', '+20 101 234 5678', '--base-url', world.sim.baseUrl, '--json'],
       {
         env: env(),
         onLine: (line) => {
           const event = JSON.parse(line) as { type: string; code?: string };
           if (event.type === 'pairing-code')
-            sim.enterCode(id, event.code!, { phone: '201012345678', pushName: 'Ann' });
+            world.sim.enterCode(id, event.code!, { phone: '201012345678', pushName: 'Ann' });
         },
       },
     );
@@ -52,18 +31,18 @@ describe('wawp-link pair', () => {
     const codes = events.filter((e) => e.type === 'pairing-code');
     expect(codes).toHaveLength(1);
     expect(codes[0]!.code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
-    expect(sim.requestCount('auth/request-code')).toBe(1);
+    expect(world.sim.requestCount('auth/request-code')).toBe(1);
     expect(events.at(-1)).toMatchObject({ type: 'connected', me: { id: '201012345678@c.us' } });
     expectTokenAbsent(result, TOKEN);
   });
 
   it('shows the code large as ABCD-1234 for people, without a QR', async () => {
-    const id = sim.addInstance(TOKEN, { status: 'SCAN_QR_CODE' });
-    const result = await runCli(['pair', id, '--phone', '201012345678', '--base-url', sim.baseUrl], {
+    const id = world.sim.addInstance(TOKEN, { status: 'SCAN_QR_CODE' });
+    const result = await runCli(['pair', id, '--phone', '201012345678', '--base-url', world.sim.baseUrl], {
       env: env(),
       onLine: (line) => {
         const m = /^Pairing code: ([A-Z0-9]{4}-[A-Z0-9]{4})$/.exec(line);
-        if (m) sim.enterCode(id, m[1]!, { phone: '201012345678', pushName: 'Ann' });
+        if (m) world.sim.enterCode(id, m[1]!, { phone: '201012345678', pushName: 'Ann' });
       },
     });
     expect(result.code, result.stderr).toBe(0);
@@ -75,28 +54,28 @@ describe('wawp-link pair', () => {
   });
 
   it('an invalid phone number is a usage error (exit 2) that shows the expected form, before any request', async () => {
-    const id = sim.addInstance(TOKEN, { status: 'SCAN_QR_CODE' });
-    const before = sim.requestCount();
-    const result = await runCli(['pair', id, '--phone', '12', '--base-url', sim.baseUrl, '--json'], {
+    const id = world.sim.addInstance(TOKEN, { status: 'SCAN_QR_CODE' });
+    const before = world.sim.requestCount();
+    const result = await runCli(['pair', id, '--phone', '12', '--base-url', world.sim.baseUrl, '--json'], {
       env: env(),
     });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('--phone:');
     expect(result.stderr).toContain('+20 101 234 5678');
-    expect(sim.requestCount()).toBe(before);
+    expect(world.sim.requestCount()).toBe(before);
   });
 });
 
 describe('wawp-link status', () => {
   it('--json prints one line per instance; a failure sets the exit code and is reported, not hidden', async () => {
-    const working = sim.addInstance(TOKEN, {
+    const working = world.sim.addInstance(TOKEN, {
       status: 'WORKING',
       me: { id: '447911123456@c.us', pushName: 'Bo' },
     });
-    const stopped = sim.addInstance(TOKEN);
+    const stopped = world.sim.addInstance(TOKEN);
     const result = await runCli(
-      ['status', working, stopped, 'BBBBBBBBBBBB', '--base-url', sim.baseUrl, '--json'],
+      ['status', working, stopped, 'BBBBBBBBBBBB', '--base-url', world.sim.baseUrl, '--json'],
       {
         env: env(),
       },
@@ -113,7 +92,7 @@ describe('wawp-link status', () => {
       expect.objectContaining({ type: 'error', instanceId: 'BBBBBBBBBBBB', code: 'not_found', fatal: true }),
     ]);
     expect(result.stderr).toContain('BBBBBBBBBBBB:');
-    expect(sim.snapshot(stopped)!.status).toBe('STOPPED'); // status only reads
+    expect(world.sim.snapshot(stopped)!.status).toBe('STOPPED'); // status only reads
     expectTokenAbsent(result, TOKEN);
   });
 });

@@ -2,50 +2,34 @@
  * End-to-end: every exit code of the built CLI (0 is in login-e2e), each with its words on stderr, its
  * JSON error line, and the token never printed.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type RunningSimulator } from '../../simulator/index';
-import {
-  assertBuilt,
-  jsonLines,
-  killLeftovers,
-  runCli,
-  tempConfigDir,
-  expectTokenAbsent,
-} from './cli-harness';
+import { describe, expect, it } from 'vitest';
+import { expectTokenAbsent, jsonLines, runCli, useCliWorld } from './cli-harness';
 
 const TOKEN = 'tok-exit-codes-8e41b07c2f';
-let sim: RunningSimulator;
-let conf: ReturnType<typeof tempConfigDir>;
-
-beforeAll(async () => {
-  assertBuilt();
-  conf = tempConfigDir();
-  sim = await startSimulator({ bootDelayMs: 200, qrFirstTtlMs: 8000, qrNextTtlMs: 4000, statusWaitMs: 300 });
-  sim.addToken(TOKEN);
-});
-afterEach(() => killLeftovers());
-afterAll(async () => {
-  await sim.close();
-  conf.remove();
+const world = useCliWorld(TOKEN, {
+  bootDelayMs: 200,
+  qrFirstTtlMs: 8000,
+  qrNextTtlMs: 4000,
+  statusWaitMs: 300,
 });
 
 const env = (token: string | null = TOKEN) => ({
   WAWP_ACCESS_TOKEN: token ?? undefined,
-  WAWP_LINK_CONFIG_DIR: conf.dir,
+  WAWP_LINK_CONFIG_DIR: world.configDir,
 });
 
 describe('wawp-link exit codes (built CLI, real simulator)', () => {
   it('2: no token in the environment and none in the keychain names both ways to give one', async () => {
-    const id = sim.addInstance(TOKEN);
-    const result = await runCli(['login', id, '--base-url', sim.baseUrl, '--json'], { env: env(null) });
+    const id = world.sim.addInstance(TOKEN);
+    const result = await runCli(['login', id, '--base-url', world.sim.baseUrl, '--json'], { env: env(null) });
     expect(result.code, result.stderr).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('WAWP_ACCESS_TOKEN');
     if (!process.env.WAWP_TEST_KEYRING_UNAVAILABLE) {
       expect(result.stderr).toContain(`No access token for instance ${id}`);
-      expect(result.stderr).toContain(`wawp-link instances add ${id} --base-url ${sim.baseUrl}`);
+      expect(result.stderr).toContain(`wawp-link instances add ${id} --base-url ${world.sim.baseUrl}`);
     }
-    expect(sim.requestCount()).toBe(0);
+    expect(world.sim.requestCount()).toBe(0);
   });
 
   it.each([
@@ -67,9 +51,11 @@ describe('wawp-link exit codes (built CLI, real simulator)', () => {
   });
 
   it('3: a wrong token is refused; the error says to fix WAWP_ACCESS_TOKEN and never shows it', async () => {
-    const id = sim.addInstance(TOKEN);
+    const id = world.sim.addInstance(TOKEN);
     const wrong = 'tok-wrong-3c9d1e55aa';
-    const result = await runCli(['login', id, '--base-url', sim.baseUrl, '--json'], { env: env(wrong) });
+    const result = await runCli(['login', id, '--base-url', world.sim.baseUrl, '--json'], {
+      env: env(wrong),
+    });
     expect(result.code).toBe(3);
     const events = jsonLines(result.stdout);
     expect(events.at(-1)).toMatchObject({ type: 'error', code: 'unauthorized', fatal: true });
@@ -79,7 +65,7 @@ describe('wawp-link exit codes (built CLI, real simulator)', () => {
   });
 
   it('4: an unknown instance id says to check the id', async () => {
-    const result = await runCli(['login', 'AAAAAAAAAAAA', '--base-url', sim.baseUrl, '--json'], {
+    const result = await runCli(['login', 'AAAAAAAAAAAA', '--base-url', world.sim.baseUrl, '--json'], {
       env: env(),
     });
     expect(result.code).toBe(4);
@@ -89,8 +75,8 @@ describe('wawp-link exit codes (built CLI, real simulator)', () => {
   });
 
   it('5: --timeout gives up when nobody scans, after stopping the engine', async () => {
-    const id = sim.addInstance(TOKEN, { status: 'SCAN_QR_CODE' });
-    const result = await runCli(['login', id, '--base-url', sim.baseUrl, '--json', '--timeout', '3'], {
+    const id = world.sim.addInstance(TOKEN, { status: 'SCAN_QR_CODE' });
+    const result = await runCli(['login', id, '--base-url', world.sim.baseUrl, '--json', '--timeout', '3'], {
       env: env(),
     });
     expect(result.code).toBe(5);
@@ -101,14 +87,14 @@ describe('wawp-link exit codes (built CLI, real simulator)', () => {
   });
 
   it('1: --no-start leaves a STOPPED session alone and says how to go on', async () => {
-    const id = sim.addInstance(TOKEN);
-    const before = sim.requestCount('session/start');
-    const result = await runCli(['login', id, '--base-url', sim.baseUrl, '--json', '--no-start'], {
+    const id = world.sim.addInstance(TOKEN);
+    const before = world.sim.requestCount('session/start');
+    const result = await runCli(['login', id, '--base-url', world.sim.baseUrl, '--json', '--no-start'], {
       env: env(),
     });
     expect(result.code).toBe(1);
-    expect(sim.requestCount('session/start')).toBe(before);
-    expect(sim.snapshot(id)!.status).toBe('STOPPED');
+    expect(world.sim.requestCount('session/start')).toBe(before);
+    expect(world.sim.snapshot(id)!.status).toBe('STOPPED');
     const events = jsonLines(result.stdout);
     expect(events[0]).toMatchObject({ type: 'status', status: 'STOPPED' });
     expect(events.at(-1)).toMatchObject({ type: 'error', code: 'status_mismatch', fatal: true });
@@ -117,8 +103,8 @@ describe('wawp-link exit codes (built CLI, real simulator)', () => {
   });
 
   it('130: Ctrl-C (SIGINT) while a code is shown stops cleanly', async () => {
-    const id = sim.addInstance(TOKEN, { status: 'SCAN_QR_CODE' });
-    const result = await runCli(['login', id, '--base-url', sim.baseUrl, '--json'], {
+    const id = world.sim.addInstance(TOKEN, { status: 'SCAN_QR_CODE' });
+    const result = await runCli(['login', id, '--base-url', world.sim.baseUrl, '--json'], {
       env: env(),
       onLine: (line, child) => {
         if ((JSON.parse(line) as { type: string }).type === 'qr') child.kill('SIGINT');

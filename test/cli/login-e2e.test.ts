@@ -2,52 +2,32 @@
  * End-to-end: the built CLI's `login` against a real simulator on 127.0.0.1 — scan, rotation, STOPPED
  * autostart, JSON lines only on stdout, human output, and the token absent from every byte of output.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type RunningSimulator } from '../../simulator/index';
-import {
-  assertBuilt,
-  jsonLines,
-  killLeftovers,
-  runCli,
-  tempConfigDir,
-  expectTokenAbsent,
-} from './cli-harness';
+import { describe, expect, it } from 'vitest';
+import { startSimulator } from '../../simulator/index';
+import { expectTokenAbsent, jsonLines, runCli, useCliWorld } from './cli-harness';
 
 const TOKEN = 'tok-login-e2e-5f2a9c1d7b';
-let sim: RunningSimulator;
-let conf: ReturnType<typeof tempConfigDir>;
-
-beforeAll(async () => {
-  assertBuilt();
-  conf = tempConfigDir();
-  // Real-time engine against a quick simulator: 200 ms boot, 5 s / 4 s codes.
-  sim = await startSimulator({
-    bootDelayMs: 200,
-    qrFirstTtlMs: 5000,
-    qrNextTtlMs: 4000,
-    postScanDelayMs: 200,
-    statusWaitMs: 300,
-  });
-  sim.addToken(TOKEN);
-});
-afterEach(() => killLeftovers());
-afterAll(async () => {
-  await sim.close();
-  conf.remove();
+// Real-time engine against a quick simulator: 200 ms boot, 5 s / 4 s codes.
+const world = useCliWorld(TOKEN, {
+  bootDelayMs: 200,
+  qrFirstTtlMs: 5000,
+  qrNextTtlMs: 4000,
+  postScanDelayMs: 200,
+  statusWaitMs: 300,
 });
 
-const env = () => ({ WAWP_ACCESS_TOKEN: TOKEN, WAWP_LINK_CONFIG_DIR: conf.dir });
+const env = () => ({ WAWP_ACCESS_TOKEN: TOKEN, WAWP_LINK_CONFIG_DIR: world.configDir });
 
 describe('wawp-link login (built CLI, real simulator)', () => {
   it('--json: starts a STOPPED session, shows a QR, links after the scan, exit 0, only JSON lines on stdout', async () => {
-    const id = sim.addInstance(TOKEN);
-    expect(sim.snapshot(id)!.status).toBe('STOPPED');
-    const result = await runCli(['login', id, '--base-url', sim.baseUrl, '--json'], {
+    const id = world.sim.addInstance(TOKEN);
+    expect(world.sim.snapshot(id)!.status).toBe('STOPPED');
+    const result = await runCli(['login', id, '--base-url', world.sim.baseUrl, '--json'], {
       env: env(),
       onLine: (line) => {
         const event = JSON.parse(line) as { type: string; value?: string };
         if (event.type === 'qr')
-          sim.scan(id, { value: event.value!, phone: '201012345678', pushName: 'Ann' });
+          world.sim.scan(id, { value: event.value!, phone: '201012345678', pushName: 'Ann' });
       },
     });
     expect(result.code, result.stderr).toBe(0);
@@ -65,8 +45,8 @@ describe('wawp-link login (built CLI, real simulator)', () => {
     expect(events.at(-1)).toEqual(
       expect.objectContaining({ type: 'connected', me: { id: '201012345678@c.us', pushName: 'Ann' } }),
     );
-    expect(sim.requestCount('session/start')).toBeGreaterThanOrEqual(1);
-    expect(sim.snapshot(id)!.status).toBe('WORKING');
+    expect(world.sim.requestCount('session/start')).toBeGreaterThanOrEqual(1);
+    expect(world.sim.snapshot(id)!.status).toBe('WORKING');
     expectTokenAbsent(result, TOKEN);
   });
 
@@ -74,15 +54,15 @@ describe('wawp-link login (built CLI, real simulator)', () => {
     'shows the next code when the first expires, and links with the second (rotation)',
     { timeout: 60_000 },
     async () => {
-      const id = sim.addInstance(TOKEN, { status: 'SCAN_QR_CODE' });
+      const id = world.sim.addInstance(TOKEN, { status: 'SCAN_QR_CODE' });
       const values: string[] = [];
-      const result = await runCli(['login', id, '--base-url', sim.baseUrl, '--json'], {
+      const result = await runCli(['login', id, '--base-url', world.sim.baseUrl, '--json'], {
         env: env(),
         onLine: (line) => {
           const event = JSON.parse(line) as { type: string; value?: string };
           if (event.type !== 'qr') return;
           values.push(event.value!);
-          if (values.length === 2) sim.scan(id, { value: event.value!, pushName: 'Ann' });
+          if (values.length === 2) world.sim.scan(id, { value: event.value!, pushName: 'Ann' });
         },
       });
       expect(result.code, result.stderr).toBe(0);
@@ -99,14 +79,14 @@ describe('wawp-link login (built CLI, real simulator)', () => {
   );
 
   it('without --json draws the QR in the terminal and ends with "Linked as +20 10 12345678 (Ann)"', async () => {
-    const id = sim.addInstance(TOKEN, { status: 'SCAN_QR_CODE' });
+    const id = world.sim.addInstance(TOKEN, { status: 'SCAN_QR_CODE' });
     let scanned = false;
-    const result = await runCli(['login', id, '--base-url', sim.baseUrl], {
+    const result = await runCli(['login', id, '--base-url', world.sim.baseUrl], {
       env: env(),
       onLine: (line) => {
         if (!scanned && line.startsWith('Code 1 of ~6')) {
           scanned = true;
-          sim.scan(id, { phone: '201012345678', pushName: 'Ann' });
+          world.sim.scan(id, { phone: '201012345678', pushName: 'Ann' });
         }
       },
     });
@@ -120,22 +100,25 @@ describe('wawp-link login (built CLI, real simulator)', () => {
   });
 
   it('an already linked instance exits 0 at once with the linked account', async () => {
-    const id = sim.addInstance(TOKEN, { status: 'WORKING', me: { id: '447911123456@c.us', pushName: 'Bo' } });
-    const result = await runCli(['login', id, '--base-url', sim.baseUrl], { env: env() });
+    const id = world.sim.addInstance(TOKEN, {
+      status: 'WORKING',
+      me: { id: '447911123456@c.us', pushName: 'Bo' },
+    });
+    const result = await runCli(['login', id, '--base-url', world.sim.baseUrl], { env: env() });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('Linked as +44 7911 123456 (Bo)');
     expect(result.stdout).not.toContain('█');
   });
 
   it('restarts a session that had already FAILED (not counted as a --restarts restart) and links', async () => {
-    const id = sim.addInstance(TOKEN, { status: 'SCAN_QR_CODE' });
-    sim.crash(id);
-    expect(sim.snapshot(id)!.status).toBe('FAILED');
-    const result = await runCli(['login', id, '--base-url', sim.baseUrl, '--json'], {
+    const id = world.sim.addInstance(TOKEN, { status: 'SCAN_QR_CODE' });
+    world.sim.crash(id);
+    expect(world.sim.snapshot(id)!.status).toBe('FAILED');
+    const result = await runCli(['login', id, '--base-url', world.sim.baseUrl, '--json'], {
       env: env(),
       onLine: (line) => {
         const event = JSON.parse(line) as { type: string; value?: string };
-        if (event.type === 'qr') sim.scan(id, { value: event.value!, pushName: 'Ann' });
+        if (event.type === 'qr') world.sim.scan(id, { value: event.value!, pushName: 'Ann' });
       },
     });
     expect(result.code, result.stderr).toBe(0);
