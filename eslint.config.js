@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 
 /** Fences: exactly one module may touch each of these (design.md, "one choke point per side"). */
 const fence = (name, importNames, message) => ({ name, importNames, message });
-const ipcMainFence = fence('electron', ['ipcMain'], 'Only main/app/ipc.ts may use ipcMain.');
+const ipcMainFence = fence('electron', ['ipcMain'], 'Only main/app/ipc/ipc.ts may use ipcMain.');
 const ipcRendererFence = fence('electron', ['ipcRenderer'], 'Only preload/index.ts may use ipcRenderer.');
 const keytarFence = { name: 'keytar', message: 'Only main/store/keytar-store.ts may import keytar.' };
 const noElectron = {
@@ -29,7 +29,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/app/ipc.ts'],
+    files: ['main/app/ipc/ipc.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [ipcRendererFence, keytarFence] }] },
   },
   {

@@ -1,5 +1,5 @@
 /**
- * The one IPC contract between main and renderer. Adding a channel is one line here; main/app/ipc.ts and
+ * The one IPC contract between main and renderer. Adding a channel is one line here; main/app/ipc/ipc.ts and
  * preload/index.ts derive their types from these maps. Tokens only ever travel renderer -> main (write-only):
  * no response or push type below may contain one.
  */

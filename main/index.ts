@@ -4,18 +4,18 @@
  */
 import { app } from 'electron';
 import type { NavigateTarget } from '../common/ipc';
-import { setupHandlers } from './app/app-handlers';
-import { setupIntegration, type Integration } from './app/app-integration';
-import { setupSecrets } from './app/app-secrets';
-import { openAppSettings } from './app/app-settings';
-import { send } from './app/ipc';
-import { isQuitting, markQuitting } from './app/lifecycle';
-import { log, setupLogging } from './app/log';
-import { setupSecurity } from './app/security';
-import { boundsStore } from './app/settings-port';
-import { registerProtocol, setupSingleInstance, type SingleInstance } from './app/single-instance';
-import { setupAppTray } from './app/tray-app';
-import { createMainWindow, getMainWindow, setCloseBehaviour, showMainWindow } from './app/window';
+import { setupHandlers } from './app/handlers/app-handlers';
+import { setupIntegration, type Integration } from './app/desktop/app-integration';
+import { setupSecrets } from './app/platform/app-secrets';
+import { openAppSettings } from './app/platform/app-settings';
+import { send } from './app/ipc/ipc';
+import { isQuitting, markQuitting } from './app/windows/lifecycle';
+import { log, setupLogging } from './app/platform/log';
+import { setupSecurity } from './app/windows/security';
+import { boundsStore } from './app/handlers/settings-port';
+import { registerProtocol, setupSingleInstance, type SingleInstance } from './app/desktop/single-instance';
+import { setupAppTray } from './app/tray/tray-app';
+import { createMainWindow, getMainWindow, setCloseBehaviour, showMainWindow } from './app/windows/window';
 
 async function onReady(single: SingleInstance): Promise<void> {
   const settings = openAppSettings();

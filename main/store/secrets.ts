@@ -32,7 +32,7 @@ export interface SecretStore {
 
 /**
  * Encryption the app injects for the encrypted-file fallback (Electron's safeStorage has this shape;
- * adapted in main/app/safe-storage.ts so the stores never import electron).
+ * adapted in main/app/platform/safe-storage.ts so the stores never import electron).
  */
 export interface Encryptor {
   isEncryptionAvailable(): boolean;

@@ -1,9 +1,9 @@
 /** Real handlers over a real simulator, the real engine and an in-memory secret store, for Node tests. */
 import type { PushChannel, PushChannels } from '../../common/ipc';
-import { createDemoBackend } from '../../main/app/demo';
-import { createEngineOpener } from '../../main/app/engine';
-import type { HandlerDeps, SettingsPort } from '../../main/app/handler-deps';
-import { createHandlers, type AppHandlers } from '../../main/app/handlers';
+import { createDemoBackend } from '../../main/app/handlers/demo';
+import { createEngineOpener } from '../../main/app/handlers/engine';
+import type { HandlerDeps, SettingsPort } from '../../main/app/handlers/handler-deps';
+import { createHandlers, type AppHandlers } from '../../main/app/handlers/handlers';
 import { SessionMemoryStore } from '../../main/store/session-memory-store';
 import type { SecretStore } from '../../main/store/secrets';
 import { createWawpClient } from '../../main/wawp/client';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTrustedSender } from '../../main/app/ipc-guard';
+import { isTrustedSender } from '../../main/app/ipc/ipc-guard';
 
 const mainFrame = { name: 'top' };
 const subFrame = { name: 'child' };

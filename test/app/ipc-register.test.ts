@@ -4,7 +4,7 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { INVOKE_CHANNELS } from '../../common/ipc';
-import type { Handlers } from '../../main/app/handler-kit';
+import type { Handlers } from '../../main/app/handlers/handler-kit';
 
 const registered = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
 vi.mock('electron', () => ({
@@ -14,9 +14,9 @@ vi.mock('electron', () => ({
     removeHandler: (channel: string) => registered.delete(channel),
   },
 }));
-vi.mock('../../main/app/log', () => ({ log: { warn: vi.fn(), info: vi.fn(), error: vi.fn() } }));
+vi.mock('../../main/app/platform/log', () => ({ log: { warn: vi.fn(), info: vi.fn(), error: vi.fn() } }));
 
-const { registerIpc, send, trustedSenders } = await import('../../main/app/ipc');
+const { registerIpc, send, trustedSenders } = await import('../../main/app/ipc/ipc');
 
 function fakeContents(id: number, destroyed = false) {
   const mainFrame = { url: 'file:///index.html' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactLogValue, registerSecret } from '../../main/app/log-redact';
+import { redactLogValue, registerSecret } from '../../main/app/platform/log-redact';
 
 describe('log redaction', () => {
   it('removes access tokens from URLs, JSON and errors, and any registered token anywhere', () => {

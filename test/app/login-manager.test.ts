@@ -1,7 +1,7 @@
 /** The LoginManager's own rules, over a scripted stand-in session (the real engine is covered elsewhere). */
 import { describe, expect, it } from 'vitest';
 import type { LoginEvent } from '../../common/model';
-import { createLoginManager, type StatusEntry } from '../../main/app/login-manager';
+import { createLoginManager, type StatusEntry } from '../../main/app/handlers/login-manager';
 import type { LoginSession } from '../../main/login/types';
 
 function scriptedSession() {

@@ -1,6 +1,6 @@
 /** With an unusable keychain, nothing is stored until the user consents to an offered fallback. */
 import { describe, expect, it } from 'vitest';
-import { createSecretSwitch } from '../../main/app/secret-switch';
+import { createSecretSwitch } from '../../main/app/platform/secret-switch';
 import { chooseSecretStore } from '../../main/store/choose-secret-store';
 import { SessionMemoryStore } from '../../main/store/session-memory-store';
 import type { SecretStore } from '../../main/store/secrets';

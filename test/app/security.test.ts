@@ -23,9 +23,9 @@ vi.mock('electron', () => ({
   },
   shell: { openExternal },
 }));
-vi.mock('../../main/app/log', () => ({ log: { warn: vi.fn(), info: vi.fn(), error: vi.fn() } }));
+vi.mock('../../main/app/platform/log', () => ({ log: { warn: vi.fn(), info: vi.fn(), error: vi.fn() } }));
 
-const { setupSecurity } = await import('../../main/app/security');
+const { setupSecurity } = await import('../../main/app/windows/security');
 
 function fakeContents() {
   const listeners = new Map<string, (...args: unknown[]) => void>();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mainWindowOptions, PRELOAD_PATH, webPreferences } from '../../main/app/window-options';
-import { isAllowedExternalUrl } from '../../main/app/security-policy';
+import { mainWindowOptions, PRELOAD_PATH, webPreferences } from '../../main/app/windows/window-options';
+import { isAllowedExternalUrl } from '../../main/app/windows/security-policy';
 
 describe('main window options', () => {
   it('are sandboxed, context-isolated and without Node in every frame and worker', () => {

@@ -1,7 +1,7 @@
 /**
  * The browser harness: the REAL built renderer (out/renderer) and the REAL built preload (out/preload/index.cjs)
  * in headless Debian Chromium, with Electron's IPC transport replaced by a bridge to the REAL main-process
- * handlers (main/app/handlers.ts), the real login engine and a real simulator on loopback.
+ * handlers (main/app/handlers/handlers.ts), the real login engine and a real simulator on loopback.
  *
  * ```ts
  * const app = await launchApp();              // needs `npm run build` first
@@ -24,10 +24,10 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import type { PushChannel, PushChannels } from '../../common/ipc';
-import { createDemoBackend } from '../../main/app/demo';
-import { createEngineOpener } from '../../main/app/engine';
-import type { PushSender, SettingsPort } from '../../main/app/handler-deps';
-import { createHandlers, type AppHandlers } from '../../main/app/handlers';
+import { createDemoBackend } from '../../main/app/handlers/demo';
+import { createEngineOpener } from '../../main/app/handlers/engine';
+import type { PushSender, SettingsPort } from '../../main/app/handlers/handler-deps';
+import { createHandlers, type AppHandlers } from '../../main/app/handlers/handlers';
 import type { LoginTiming } from '../../main/login/schedule';
 import { SessionMemoryStore } from '../../main/store/session-memory-store';
 import type { SecretStore } from '../../main/store/secrets';

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Ajv } from 'ajv';
-import { APP_ID, PROTOCOL } from '../../main/app/deep-link';
+import { APP_ID, PROTOCOL } from '../../main/app/desktop/deep-link';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 

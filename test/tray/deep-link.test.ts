@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isInstanceId, parseDeepLink, parseLaunchArgs } from '../../main/app/deep-link';
+import { isInstanceId, parseDeepLink, parseLaunchArgs } from '../../main/app/desktop/deep-link';
 
 const ID = '3EB0BCB2E3D4';
 

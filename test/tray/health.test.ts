@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SessionStatus, WawpError } from '../../common/model';
-import { HealthScheduler, type HealthOutcome, type HealthTransition } from '../../main/app/health';
+import { HealthScheduler, type HealthOutcome, type HealthTransition } from '../../main/app/desktop/health';
 import { FakeClock, settle } from './fake-clock';
 
 const A = '3EB0BCB2E3D4';

@@ -9,7 +9,7 @@ import {
   launchCommand,
   quoteExecArg,
   setAutostart,
-} from '../../main/app/launch-at-login-file';
+} from '../../main/app/desktop/launch-at-login-file';
 
 const dir = mkdtempSync(join(tmpdir(), 'wawp-autostart-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

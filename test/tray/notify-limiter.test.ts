@@ -6,7 +6,7 @@ import {
   observeStatus,
   type LimiterState,
   type NotifyDecision,
-} from '../../main/app/notify-limiter';
+} from '../../main/app/desktop/notify-limiter';
 
 const A = '3EB0BCB2E3D4';
 const B = 'AAAABBBBCCCC';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAccelerator } from '../../main/app/shortcut-accelerator';
+import { parseAccelerator } from '../../main/app/desktop/shortcut-accelerator';
 
 describe('parseAccelerator', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { busNameHasOwner, hasTrayHost, parseNameHasOwner } from '../../main/app/tray-host';
+import { busNameHasOwner, hasTrayHost, parseNameHasOwner } from '../../main/app/tray/tray-host';
 
 describe('tray host detection', () => {
   it('reads dbus-send replies strictly', () => {

@@ -8,7 +8,7 @@ import {
   type TrayActions,
   type TrayInstance,
   type TrayState,
-} from '../../main/app/tray-menu';
+} from '../../main/app/tray/tray-menu';
 
 function instance(
   id: string,

@@ -1,7 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import type { TrayActions, TrayHealth, TrayInstance, TrayState } from '../../main/app/tray-menu';
-import { createTrayRenderer, type TraySink } from '../../main/app/tray-render';
+import type { TrayActions, TrayHealth, TrayInstance, TrayState } from '../../main/app/tray/tray-menu';
+import { createTrayRenderer, type TraySink } from '../../main/app/tray/tray-render';
 
 const A = '3EB0BCB2E3D4';
 const noop = (): void => undefined;

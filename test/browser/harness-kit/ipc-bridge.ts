@@ -9,9 +9,9 @@ import {
   type PushChannel,
   type PushChannels,
 } from '../../../common/ipc';
-import type { Handlers } from '../../../main/app/handler-kit';
-import { dispatch } from '../../../main/app/ipc-dispatch';
-import { isTrustedSender } from '../../../main/app/ipc-guard';
+import type { Handlers } from '../../../main/app/handlers/handler-kit';
+import { dispatch } from '../../../main/app/ipc/ipc-dispatch';
+import { isTrustedSender } from '../../../main/app/ipc/ipc-guard';
 import { INVOKE_BINDING, PUSH_FUNCTION } from './preload-shim';
 
 /** One IPC message as the harness saw it. `towardsRenderer` marks results, errors and pushes. */

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
-import type { SettingsPort } from '../../../main/app/handler-deps';
-import { settingsPort } from '../../../main/app/settings-port';
+import type { SettingsPort } from '../../../main/app/handlers/handler-deps';
+import { settingsPort } from '../../../main/app/handlers/settings-port';
 import { openSettings, type Settings } from '../../../main/store/settings';
 
 /** Opens settings.json in a new temp dir; `dispose()` deletes the folder. */

@@ -1,0 +1,67 @@
+/** Handlers of `settings:*` and `clipboard:write`. */
+import { z } from 'zod';
+import type { SettingsView } from '../../../common/ipc';
+import type { HandlerDeps } from './handler-deps';
+import { fail, messageOf, ok, parseArgs, parseArgsOrThrow, type Handlers } from './handler-kit';
+import { clipboardTextSchema, preferencesPatchSchema } from '../ipc/ipc-schemas';
+
+type SettingsHandlers = Pick<
+  Handlers,
+  'settings:get' | 'settings:set' | 'settings:token-storage' | 'clipboard:write'
+>;
+
+/** Creates the settings and clipboard handlers. */
+export function createSettingsHandlers(deps: HandlerDeps): SettingsHandlers {
+  const view = async (): Promise<SettingsView> => {
+    const keychain = await deps.secrets
+      .health()
+      .catch((error: unknown) => ({ state: 'error' as const, message: messageOf(error) }));
+    return {
+      preferences: deps.settings.getPreferences(),
+      keychain,
+      tokenStorage: deps.secrets.location,
+      tokenStorageOffers: deps.tokenStorage?.offers() ?? [],
+    };
+  };
+  return {
+    'settings:get': async (...args) => {
+      parseArgsOrThrow(z.tuple([]), args);
+      return view();
+    },
+
+    'settings:token-storage': async (...args) => {
+      const parsed = parseArgs(z.tuple([z.enum(['encrypted-file', 'session-memory'])]), args);
+      if (!parsed.ok) return parsed.result;
+      const accepted = (await deps.tokenStorage?.consent(parsed.value[0])) ?? false;
+      if (!accepted)
+        return fail(
+          'not_offered',
+          'That place for tokens is not on offer here. Reopen Settings to see the choices.',
+        );
+      return ok(await view());
+    },
+
+    'settings:set': async (...args) => {
+      const parsed = parseArgs(z.tuple([preferencesPatchSchema]), args);
+      if (!parsed.ok) return parsed.result;
+      try {
+        const preferences = deps.settings.setPreferences(parsed.value[0]);
+        deps.applyPreferences?.(preferences);
+        return Promise.resolve(ok(preferences));
+      } catch (error) {
+        return fail('settings', `The preferences could not be saved: ${messageOf(error)}`);
+      }
+    },
+
+    'clipboard:write': async (...args) => {
+      const parsed = parseArgs(z.tuple([clipboardTextSchema]), args);
+      if (!parsed.ok) return parsed.result;
+      try {
+        await deps.writeClipboard(parsed.value[0]);
+        return ok(null);
+      } catch (error) {
+        return fail('clipboard', `Could not copy: ${messageOf(error)}. Select the text and copy it by hand.`);
+      }
+    },
+  };
+}
