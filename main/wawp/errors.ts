@@ -19,6 +19,9 @@ export function codeForStatus(status: number): WawpErrorCode {
 const ADVICE: Record<WawpErrorCode, string> = {
   bad_request: 'Wawp rejected the request. Check the instance ID and any phone number, then try again.',
   unauthorized: 'Wawp did not accept the access token. Check the token for this instance.',
+  quota_exceeded: "Wawp refused the request because the account is over its plan's limit.",
+  session_gone: 'Wawp no longer has a WhatsApp session for this instance.',
+  not_wawp: 'The server does not answer like a Wawp API.',
   not_found: 'Wawp does not know this instance ID for this token. Check the ID in the Wawp dashboard.',
   status_mismatch: 'The session is not waiting for a login. Start or restart it, then try again.',
   rate_limited: 'Wawp is limiting requests. Wait a little, then try again.',
