@@ -2,7 +2,7 @@
  * The SecretStore the app hands out: the keychain when it works; otherwise nothing until the user consents
  * to a fallback (never a silent one). Its health follows reality: it starts as `checking` (the window does not
  * wait for the keychain), is probed again on "Try again" and, when a token is needed while no store is usable,
- * by itself; a keychain failure mid-run is re-probed so the state shown is the real one.
+ * by itself; a keychain failure mid-run (or a read that finds nothing) is re-probed so the state shown is real.
  */
 import type { SecretFallback, SecretStoreChoice } from '../../store/choose-secret-store';
 import type { KeychainMonitor } from '../../store/keychain-monitor';
@@ -78,7 +78,14 @@ export function createSecretSwitch(options: SecretSwitchOptions): SecretSwitch {
     },
     async get(key) {
       const store = await usable();
-      return store ? guard(store, (s) => s.get(key)) : null;
+      if (!store) return null;
+      const token = await guard(store, (s) => s.get(key));
+      if (token !== null || store !== keychain || consented) return token;
+      // A locked Secret Service hides its items instead of failing: "no token" may mean "locked". Ask again
+      // (at most every few seconds) and say so rather than report a stored token as missing.
+      const health = await refresh(false);
+      if (health.state !== 'ok') throw new SecretStoreError('keychain', health.message);
+      return null;
     },
     async set(key, token) {
       const store = await usable();
