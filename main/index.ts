@@ -4,6 +4,7 @@
  * tray-host checks after it in the background. One instance only (second launches and deep links go to the
  * first); the window hides on close and Quit really quits; a failed start says why in a native dialog.
  */
+import { resolve } from 'node:path';
 import { app, dialog, Menu } from 'electron';
 import type { NavigateTarget } from '../common/ipc';
 import { setupHandlers } from './app/handlers/app-handlers';
@@ -18,7 +19,9 @@ import { log, setupLogging } from './app/platform/log';
 import { setupSecurity } from './app/windows/security';
 import { boundsStore } from './app/handlers/settings-port';
 import { registerProtocol, setupSingleInstance, type SingleInstance } from './app/desktop/single-instance';
+import { guardQuit } from './app/platform/quit-guard';
 import { startupFailureMessage } from './app/startup/failure-message';
+import { publishStartupReport } from './app/startup/startup-report';
 import { closeBehaviour, mustShowWindow, runStartup, startsHidden } from './app/startup/startup-order';
 import type { TrayHandle } from './app/tray/tray';
 import { setupAppTray } from './app/tray/tray-app';
@@ -38,6 +41,7 @@ function onReady(single: SingleInstance): void {
   let tray: TrayHandle | null = null;
   let integration: Integration | null = null;
   let hidden = false;
+  const startup = publishStartupReport();
   let bounds!: BoundsStore;
   const show = (target: NavigateTarget | null): void => {
     const win = showMainWindow(bounds);
@@ -72,7 +76,9 @@ function onReady(single: SingleInstance): void {
         });
       },
       tray: () => {
-        tray = setupAppTray({ handlers, preferences: () => settings.getPreferences(), show });
+        const handle = setupAppTray({ handlers, preferences: () => settings.getPreferences(), show });
+        tray = handle;
+        startup.report.trayExists = () => handle.exists();
         setCloseBehaviour(() => closeBehaviour('unknown'));
       },
       integration: () => (integration = setupIntegration({ handlers, settings, single, show })),
@@ -97,13 +103,15 @@ function onReady(single: SingleInstance): void {
       },
       'tray-host': async () => {
         const hasHost = await tray!.hasHost;
+        startup.report.trayHost = hasHost;
         setCloseBehaviour(() => closeBehaviour(hasHost));
         if (mustShowWindow({ startedHidden: hidden, hasTrayHost: hasHost })) show(null);
       },
     },
     (step, error) => log.error(`startup: ${step} failed:`, error),
+    startup.mark,
   );
-  void background.then(() => log.info('startup: background checks done'));
+  void background.then(() => log.info('startup: steps done (ms since launch):', startup.report.steps));
 }
 
 /** A startup that failed says why (one sentence and the log file) and exits. */
@@ -114,11 +122,15 @@ function failStartup(error: unknown): void {
   app.exit(1);
 }
 
+// The CLI's WAWP_LINK_CONFIG_DIR moves the app's data too (one settings.json); before the single-instance lock.
+const configDir = process.env.WAWP_LINK_CONFIG_DIR?.trim();
+if (configDir) app.setPath('userData', resolve(configDir));
 const single = setupSingleInstance();
 if (single) {
   setupLogging();
   setupSecurity();
   app.on('before-quit', markQuitting);
+  guardQuit({ onQuit: (listener) => app.on('quit', listener), log: (message) => log.warn(message) });
   app.on('window-all-closed', () => {
     if (isQuitting()) app.quit();
   });

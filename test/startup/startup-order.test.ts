@@ -40,6 +40,21 @@ describe('startup order', () => {
     expect(calls).toEqual([...FOREGROUND_STEPS, ...BACKGROUND_STEPS]);
   });
 
+  it('reports each step as it finishes: foreground at once, background when it settles', async () => {
+    const { steps, settle } = recordingSteps();
+    const done: string[] = [];
+    const { background } = runStartup(
+      steps,
+      () => undefined,
+      (step) => done.push(step),
+    );
+    expect(done).toEqual([...FOREGROUND_STEPS]);
+    settle.get('tray-host')!.resolve();
+    settle.get('keychain')!.resolve();
+    await background;
+    expect(done.slice(FOREGROUND_STEPS.length).sort()).toEqual(['keychain', 'tray-host']);
+  });
+
   it('does not wait for a keychain probe or tray check that never answers', () => {
     const { calls, steps } = recordingSteps();
     let settled = false;

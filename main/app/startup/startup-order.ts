@@ -33,8 +33,13 @@ export type StartupSteps = Record<ForegroundStep, () => void> & Record<Backgroun
 export function runStartup(
   steps: StartupSteps,
   onError: (step: BackgroundStep, error: unknown) => void,
+  /** Called as each step finishes (timings for the startup report). */
+  onDone: (step: ForegroundStep | BackgroundStep) => void = () => undefined,
 ): { background: Promise<void> } {
-  for (const step of FOREGROUND_STEPS) steps[step]();
+  for (const step of FOREGROUND_STEPS) {
+    steps[step]();
+    onDone(step);
+  }
   const running = BACKGROUND_STEPS.map((step) => {
     let started: Promise<void>;
     try {
@@ -42,7 +47,10 @@ export function runStartup(
     } catch (error) {
       started = Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
-    return started.catch((error: unknown) => onError(step, error));
+    return started.then(
+      () => onDone(step),
+      (error: unknown) => onError(step, error),
+    );
   });
   return { background: Promise.all(running).then(() => undefined) };
 }
