@@ -2,10 +2,11 @@
  * The main window: secure options (window-options.ts), registered as a trusted IPC sender, bounds persisted,
  * and closing only hides it (the tray keeps the app alive) unless the app is quitting.
  */
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, screen } from 'electron';
 import { trustedSenders } from '../ipc/ipc';
 import { isQuitting } from './lifecycle';
 import { log } from '../platform/log';
+import { fitToDisplays } from './visible-bounds';
 import { mainWindowOptions, RENDERER_INDEX, type WindowBounds } from './window-options';
 
 /** Where the window's bounds are kept (settings). */
@@ -42,7 +43,15 @@ export function showMainWindow(bounds: BoundsStore): BrowserWindow {
 
 /** Creates the main window; `show: false` starts hidden (launched at login). */
 export function createMainWindow(bounds: BoundsStore, options: { show: boolean }): BrowserWindow {
-  const win = new BrowserWindow(mainWindowOptions(bounds.get()));
+  const saved = bounds.get();
+  const placed = saved
+    ? fitToDisplays(
+        saved,
+        screen.getAllDisplays().map((display) => display.workArea),
+        screen.getPrimaryDisplay().workArea,
+      )
+    : null;
+  const win = new BrowserWindow(mainWindowOptions(placed));
   mainWindow = win;
   trustedSenders.track(win.webContents);
 
