@@ -20,7 +20,8 @@ describe('protocolDecision: register wawp-link:// at run time only when it is mi
 
   it('relies on Info.plist in a packaged macOS app', () => {
     const decision = protocolDecision({ platform: 'darwin', defaultApp: false, isDefault: false });
-    expect(decision).toEqual({ register: false, why: expect.stringContaining('Info.plist') });
+    expect(decision.register).toBe(false);
+    expect(decision.why).toContain('Info.plist');
   });
 
   it('does not pretend an AppImage can take links: they need an installed .desktop file', () => {
@@ -30,7 +31,8 @@ describe('protocolDecision: register wawp-link:// at run time only when it is mi
       isDefault: false,
       appImage: '/home/ann/Apps/wawp-link.AppImage',
     });
-    expect(decision).toEqual({ register: false, why: expect.stringContaining('.desktop') });
+    expect(decision.register).toBe(false);
+    expect(decision.why).toContain('.desktop');
     expect(protocolDecision({ platform: 'linux', defaultApp: false, isDefault: false }).register).toBe(true);
   });
 });
