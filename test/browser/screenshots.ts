@@ -28,14 +28,14 @@ async function mainStates(colorScheme: 'light' | 'dark'): Promise<void> {
 
     const support = await app.seedInstance({ label: 'Support desk', expectedPhone: '201012345678' });
     await app.seedInstance({ label: 'Sales line' });
-    await page.getByRole('button', { name: 'Log in: Support desk' }).click();
+    await page.getByRole('button', { name: 'Link: Support desk' }).click();
     const value = await waitForQr(page);
     app.sim.scan(support.instanceId, { value, phone: '201012345678', pushName: 'Ann' });
     await page.getByText(/^Linked as /).waitFor();
     await shot(app, `linked${suffix}`);
 
     await page.getByRole('button', { name: 'Done' }).click();
-    await page.getByRole('button', { name: 'Log in: Sales line' }).click();
+    await page.getByRole('button', { name: 'Link: Sales line' }).click();
     await waitForQr(page);
     await page.getByText(/^Expires in \d+ s$/).waitFor();
     await shot(app, `qr${suffix}`);
@@ -60,7 +60,7 @@ async function mainStates(colorScheme: 'light' | 'dark'): Promise<void> {
       expectedPhone: null,
       token: 'expired-token-0000',
     });
-    await page.getByRole('button', { name: 'Log in: Old token' }).click();
+    await page.getByRole('button', { name: 'Link: Old token' }).click();
     await page.getByRole('button', { name: 'Re-enter token' }).waitFor();
     await shot(app, `error${suffix}`);
   } finally {

@@ -28,7 +28,7 @@ describe('renderer security', () => {
     await page.getByText('Advanced').click();
     await page.getByLabel('API base URL').fill(app.sim.baseUrl);
     await page.getByRole('button', { name: 'Add instance' }).click();
-    await page.getByRole('button', { name: 'Log in: Secure' }).click();
+    await page.getByRole('button', { name: 'Link: Secure' }).click();
     const value = await waitForQr(page);
     await page.getByRole('button', { name: 'Enlarge' }).click();
     await page.getByRole('button', { name: 'Use phone number instead' }).click();
