@@ -118,6 +118,18 @@ export function instanceForm(
     existing ? t.common.save : t.form.saveAdd,
   );
   const leave = (): void => context.go({ view: 'list' });
+  /** Escape and Back may be pressed by accident: unsaved edits are only dropped when the user says so. */
+  const leaveAsking = (): void => {
+    if (!dirty()) return leave();
+    void confirmDialog({
+      title: t.form.discardTitle,
+      body: t.form.discardBody,
+      confirm: t.form.discard,
+      cancel: t.form.keepEditing,
+      danger: true,
+      safeDefault: true,
+    }).then((yes) => yes && leave());
+  };
   const form = h(
     'form',
     { class: 'form', novalidate: true },
@@ -162,22 +174,14 @@ export function instanceForm(
   form.addEventListener('keydown', (event) => {
     if (event.key !== 'Escape') return;
     event.preventDefault();
-    if (!dirty()) return leave();
-    void confirmDialog({
-      title: t.form.discardTitle,
-      body: t.form.discardBody,
-      confirm: t.form.discard,
-      cancel: t.form.keepEditing,
-      danger: true,
-      safeDefault: true,
-    }).then((yes) => yes && leave());
+    leaveAsking();
   });
 
   const heading = h('h1', {}, existing ? t.form.editTitle(existing.label) : t.form.addTitle);
   const element = h(
     'section',
     { class: 'view narrow' },
-    h('div', { class: 'view-head' }, button(`← ${t.common.back}`, leave, { class: 'btn btn-quiet' })),
+    h('div', { class: 'view-head' }, button(`← ${t.common.back}`, leaveAsking, { class: 'btn btn-quiet' })),
     heading,
     form,
   );

@@ -1,6 +1,6 @@
 /** Instances with live status badges, or the first-run empty state that offers the demo. */
 import type { InstanceView } from '../../common/ipc';
-import { button, h, replace, type View } from '../dom';
+import { announce, button, h, replace, type View } from '../dom';
 import { isWrongNumber } from '../../common/linked-number';
 import { describeAccount, formatPhone } from '../phone';
 import type { ViewContext } from '../router';
@@ -122,7 +122,9 @@ function row(context: ViewContext, instance: InstanceView, error: HTMLElement): 
 /** The instance list view (re-renders when the list or a status changes); `notice` says what just happened. */
 export function instanceList(context: ViewContext, notice?: string): View {
   const element = h('div', { class: 'view' });
-  const noticeLine = notice ? h('p', { class: 'notice', role: 'status' }, notice) : null;
+  // Shown for the eye and announced once through the page's live region (a region born with text is not read).
+  const noticeLine = notice ? h('p', { class: 'notice' }, notice) : null;
+  if (notice) announce(notice);
   const error = h('p', { class: 'form-error', role: 'alert' });
   let shownKey = '';
   const render = (): void => {

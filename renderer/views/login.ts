@@ -4,8 +4,8 @@
  * on leave unless linked, and starts a fresh cycle by itself when the window regains focus after the codes ran
  * out. News is said once: the status line carries progress only; a panel that takes over says the rest.
  */
-import { isWrongNumber } from '../../common/linked-number';
 import { announce, button, h, replace, type View } from '../dom';
+import { headingFor, panelFor, statusTextFor, type LoginPanel } from '../login-screen';
 import type { LoginViewState } from '../login-state';
 import { describeAccount } from '../phone';
 import { failureError } from '../problem';
@@ -22,18 +22,6 @@ import {
 import { pairingPanel } from './pairing-panel';
 import type { ProblemCard } from './problem-card';
 import { qrPanel } from './qr-panel';
-
-type Panel = 'qr' | 'pairing' | 'linked' | 'wrong' | 'exhausted' | 'error' | 'trouble' | 'stopped';
-
-function statusText(state: LoginViewState, panel: Panel): string {
-  const s = t.login.status;
-  if (panel !== 'qr' && panel !== 'pairing') return '';
-  if (state.phase === 'qr') return panel === 'pairing' ? s.pairing : s.qr;
-  if (state.status === 'STOPPED') return s.stopped;
-  if (state.status === 'WORKING') return s.scanned;
-  if (state.status === 'OTHER') return s.other(state.rawStatus);
-  return s.starting;
-}
 
 const copyText = async (text: string): Promise<boolean> => (await window.wawp.copyText(text)).ok;
 
@@ -109,19 +97,9 @@ export function loginView(
     );
   };
 
-  const panelOf = (state: LoginViewState): Panel => {
-    if (state.phase === 'linked' && state.linked) {
-      const expected = instance()?.expectedPhone ?? state.linked.expectedPhone;
-      return isWrongNumber(expected, state.linked.me) ? 'wrong' : 'linked';
-    }
-    if (state.phase === 'exhausted' || state.phase === 'error' || state.phase === 'stopped')
-      return state.phase;
-    if (state.error && !state.error.fatal && !state.qr && !state.renewing) return 'trouble';
-    return currentMode;
-  };
   const where = { instanceId, baseUrl: instance()?.baseUrl };
 
-  const showBanner = (state: LoginViewState, panel: Panel): void => {
+  const showBanner = (state: LoginViewState, panel: LoginPanel): void => {
     const error = state.error && !state.error.fatal && panel !== 'trouble' ? state.error : null;
     const key = error ? `${error.code}|${error.host ?? ''}|${error.cause ?? ''}` : '';
     if (banner.dataset.key !== key) {
@@ -134,8 +112,8 @@ export function loginView(
 
   const render = (): void => {
     const state = store.login(instanceId);
-    const panel = panelOf(state);
-    const text = statusText(state, panel);
+    const panel = panelFor(state, currentMode, instance()?.expectedPhone);
+    const text = statusTextFor(state, panel);
     if (statusLine.textContent !== text) statusLine.textContent = text;
     statusLine.hidden = text === '';
     showBanner(state, panel);
@@ -154,12 +132,7 @@ export function loginView(
     card = null;
     tabQr.setAttribute('aria-pressed', String(currentMode === 'qr'));
     tabPairing.setAttribute('aria-pressed', String(currentMode === 'pairing'));
-    heading.textContent =
-      panel === 'linked'
-        ? t.linked.heading(label)
-        : panel === 'wrong'
-          ? t.linked.wrongHeading(label)
-          : t.login.title(label);
+    heading.textContent = headingFor(panel, label);
     const linked = state.linked;
     if (panel === 'qr') replace(main, qr.element);
     else if (panel === 'pairing') replace(main, pairing.element);

@@ -52,7 +52,7 @@ describe('first run and instance manager', () => {
     await page.getByText('Advanced').click();
     await page.getByLabel('API base URL').fill(app.sim.baseUrl);
     await page.getByRole('button', { name: 'Add instance' }).click();
-    await page.getByRole('status').getByText('Saved “Sales line”: Wawp knows it. Status: Stopped.').waitFor();
+    await page.locator('.notice').getByText('Saved “Sales line”: Wawp knows it. Status: Stopped.').waitFor();
     await page.getByRole('heading', { name: 'Sales line' }).waitFor();
     expect(await app.domLeaks()).toEqual([]);
 

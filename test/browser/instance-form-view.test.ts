@@ -50,7 +50,7 @@ describe('instance form', () => {
     expect(await id.getAttribute('aria-invalid')).toBeNull();
     await page.getByText('Looks right.').waitFor();
     await page.getByRole('button', { name: 'Add instance' }).click();
-    await page.getByRole('status').getByText('Saved “Sales”: Wawp knows it. Status: Stopped.').waitFor();
+    await page.locator('.notice').getByText('Saved “Sales”: Wawp knows it. Status: Stopped.').waitFor();
     expect(await savedIds(app)).toEqual([instanceId]);
     expect(app.leaks()).toEqual([]);
   });
@@ -120,7 +120,7 @@ describe('instance form', () => {
     await page.getByRole('alert').getByText(`Can't reach 127.0.0.1:${port}`).waitFor();
     expect(await page.locator('form').innerText()).not.toMatch(/internet connection/i);
     await page.getByRole('button', { name: 'Save anyway' }).click();
-    await page.getByRole('status').getByText('Saved “Later” without checking it with the server.').waitFor();
+    await page.locator('.notice').getByText('Saved “Later” without checking it with the server.').waitFor();
     expect(await savedIds(app)).toEqual(['3EB0BCB2E3D4']);
   });
 
