@@ -105,15 +105,16 @@ export const t = {
       'Tap Link a device.',
       'Point the phone at this screen.',
     ],
-    qrAlt: (index: number, count: number) =>
-      `WhatsApp login QR code, code ${index} of about ${count}. Use “Copy code text” if you cannot scan it.`,
-    codeOf: (index: number, count: number) => `Code ${index} of ~${count}`,
+    qrAlt: (index: number | null, count: number) =>
+      `QR code to link WhatsApp${index === null ? '' : `, code ${index} of about ${count}`}. Cannot scan it? Choose “Use phone number instead” to get a code to type on your phone.`,
+    codeOf: (index: number | null, count: number) => (index === null ? '' : `Code ${index} of ~${count}`),
     expiresIn: (s: number) => `Expires in ${s} s`,
+    newCode: (s: number) => `New code, expires in ${s} seconds`,
     gettingNew: 'Getting a new code…',
     waiting: 'Waiting for a code…',
     enlarge: 'Enlarge',
     shrink: 'Make smaller',
-    copyText: 'Copy code text',
+    enlargedTitle: 'QR code, enlarged',
     simulateScan: 'Simulate scan',
     simulateHint: 'Demo mode: play the phone and scan the code on screen.',
     status: {

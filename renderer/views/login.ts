@@ -53,7 +53,7 @@ export function loginView(context: ViewContext, instanceId: string, mode: 'qr' |
   const banner = h('div', { class: 'banner-slot' });
   const main = h('div', { class: 'login-main' });
   const side = h('aside', { class: 'login-steps' });
-  const qr = qrPanel(copyText, instance?.isDemo ? () => scanDemo() : null);
+  const qr = qrPanel(instance?.isDemo ? () => scanDemo() : null);
   const pairing = pairingPanel(instanceId, copyText);
   let currentMode = mode;
   let shownKey = '';
