@@ -54,7 +54,7 @@ export function loginView(context: ViewContext, instanceId: string, mode: 'qr' |
   const main = h('div', { class: 'login-main' });
   const side = h('aside', { class: 'login-steps' });
   const qr = qrPanel(instance?.isDemo ? () => scanDemo() : null);
-  const pairing = pairingPanel(instanceId, copyText);
+  const pairing = pairingPanel(instanceId, copyText, () => render());
   let currentMode = mode;
   let shownKey = '';
   let stopBanner: () => void = () => undefined;
@@ -101,7 +101,8 @@ export function loginView(context: ViewContext, instanceId: string, mode: 'qr' |
 
   const render = (): void => {
     const state = store.login(instanceId);
-    const text = statusText(state, currentMode);
+    const text =
+      state.phase === 'qr' && currentMode === 'pairing' ? pairing.status() : statusText(state, currentMode);
     if (statusLine.textContent !== text) statusLine.textContent = text;
     const retry = state.error && !state.error.fatal ? `${state.error.code}|${state.error.retryAt}` : '';
     if (banner.dataset.key !== retry) {
