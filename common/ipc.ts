@@ -7,7 +7,7 @@ import type { LoginEvent, Me, PairingCode, SessionStatus } from './model';
 
 /** Keychain state as settings show it (mirrors main/store/secrets.ts KeychainHealth). */
 export interface KeychainHealthView {
-  state: 'ok' | 'locked' | 'no-provider' | 'no-dbus' | 'error';
+  state: 'ok' | 'checking' | 'locked' | 'no-provider' | 'no-dbus' | 'error';
   message: string;
 }
 
@@ -84,6 +84,8 @@ export interface InvokeChannels {
   'settings:set': (patch: Partial<Preferences>) => Result<Preferences>;
   /** The user's explicit consent to a token fallback offered in SettingsView.tokenStorageOffers. */
   'settings:token-storage': (choice: Exclude<TokenLocation, 'keychain'>) => Result<SettingsView>;
+  /** "Try again": probes the keychain now; the view carries what it found. */
+  'settings:keychain-check': () => SettingsView;
   'clipboard:write': (text: string) => Result<null>;
 }
 
@@ -92,6 +94,8 @@ export interface PushChannels {
   'login:event': { instanceId: string; event: LoginEvent };
   'instances:changed': InstanceView[];
   navigate: NavigateTarget;
+  /** The keychain's health changed (first probe done, re-checked, failed mid-run, fallback chosen). */
+  'keychain:changed': KeychainHealthView;
 }
 
 export type InvokeChannel = keyof InvokeChannels;
@@ -116,6 +120,7 @@ export const INVOKE_CHANNELS = [
   'settings:get',
   'settings:set',
   'settings:token-storage',
+  'settings:keychain-check',
   'clipboard:write',
 ] as const satisfies readonly InvokeChannel[];
 
@@ -123,4 +128,5 @@ export const PUSH_CHANNELS = [
   'login:event',
   'instances:changed',
   'navigate',
+  'keychain:changed',
 ] as const satisfies readonly PushChannel[];

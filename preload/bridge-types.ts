@@ -26,10 +26,12 @@ export interface WawpBridge {
   getSettings: Invoke<'settings:get'>;
   setPreferences: Invoke<'settings:set'>;
   chooseTokenStorage: Invoke<'settings:token-storage'>;
+  recheckKeychain: Invoke<'settings:keychain-check'>;
   copyText: Invoke<'clipboard:write'>;
   onLoginEvent: Subscribe<'login:event'>;
   onInstancesChanged: Subscribe<'instances:changed'>;
   onNavigate: Subscribe<'navigate'>;
+  onKeychainChanged: Subscribe<'keychain:changed'>;
 }
 
 declare global {

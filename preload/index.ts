@@ -39,10 +39,12 @@ const bridge: WawpBridge = {
   getSettings: invoke('settings:get'),
   setPreferences: invoke('settings:set'),
   chooseTokenStorage: invoke('settings:token-storage'),
+  recheckKeychain: invoke('settings:keychain-check'),
   copyText: invoke('clipboard:write'),
   onLoginEvent: subscribe('login:event'),
   onInstancesChanged: subscribe('instances:changed'),
   onNavigate: subscribe('navigate'),
+  onKeychainChanged: subscribe('keychain:changed'),
 };
 
 contextBridge.exposeInMainWorld('wawp', bridge);

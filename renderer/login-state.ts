@@ -78,6 +78,8 @@ export function reduceLogin(state: LoginViewState, event: LoginEvent, now: numbe
         linked: { me: event.me, expectedPhone: event.expectedPhone, phoneMatches: event.phoneMatches },
       };
     case 'exhausted':
+      // A server that starts a new cycle by itself needs no "Get a new code": the next one is coming.
+      if (event.renewing) return { ...state, phase: 'qr', qr: null, renewing: true };
       return { ...state, phase: 'exhausted', qr: null, renewing: false };
     case 'error': {
       const error = {

@@ -202,6 +202,7 @@ export const t = {
     tokensTitle: 'Where tokens live',
     tokensNow: (where: TokenLocation) => `New tokens are stored in ${TOKEN_PLACES[where]}.`,
     keychainOk: 'The system keychain works.',
+    keychainRetry: 'Try again',
     offerTitle: 'The keychain cannot be used. Choose where to keep tokens:',
     offer: (where: TokenLocation) => `Use ${TOKEN_PLACES[where]}`,
     saved: 'Saved.',

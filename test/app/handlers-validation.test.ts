@@ -53,11 +53,12 @@ const hostile: Record<InvokeChannel, unknown[][]> = {
     [{ __proto__: { launchAtLogin: true } }, 1],
   ],
   'settings:token-storage': [[], ['keychain'], [MARK], [{ choice: 'session-memory' }]],
+  'settings:keychain-check': [[MARK]],
   'clipboard:write': [[], [''], [42], ['x'.repeat(2049)]],
 };
 
 /** Channels whose contract returns plain data: bad arguments reject the invoke instead of a Result. */
-const THROWING = new Set<InvokeChannel>(['instances:list', 'settings:get']);
+const THROWING = new Set<InvokeChannel>(['instances:list', 'settings:get', 'settings:keychain-check']);
 
 let fx: HandlerFixture;
 beforeAll(async () => {
