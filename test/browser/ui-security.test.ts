@@ -31,6 +31,7 @@ describe('renderer security', () => {
     await page.getByRole('button', { name: 'Log in: Secure' }).click();
     const value = await waitForQr(page);
     await page.getByRole('button', { name: 'Enlarge' }).click();
+    await page.getByRole('button', { name: 'Make smaller' }).click();
     await page.getByRole('button', { name: 'Use phone number instead' }).click();
     await page.getByLabel('Phone number of the WhatsApp account').fill('+20 101 234 5678');
     await page.getByRole('button', { name: 'Get a code' }).click();
