@@ -36,11 +36,13 @@ export interface SecretStore {
  * adapted in main/app/platform/safe-storage.ts so the stores never import electron).
  */
 export interface Encryptor {
-  isEncryptionAvailable(): boolean;
+  /** safeStorage.isAsyncEncryptionAvailable (the synchronous calls are deprecated in Electron 45). */
+  isEncryptionAvailable(): Promise<boolean>;
   /** Linux only in Electron: `basic_text` means a hard-coded key, which we refuse to rely on. */
   getSelectedStorageBackend?(): string;
-  encryptString(plainText: string): Buffer;
-  decryptString(encrypted: Buffer): string;
+  encryptString(plainText: string): Promise<Buffer>;
+  /** `shouldReEncrypt`: the key was rotated or a better one is available; write the data again. */
+  decryptString(encrypted: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }>;
 }
 
 /** What each location means, in the user's words (settings shows this next to each instance). */

@@ -6,8 +6,9 @@ import { BrowserWindow, screen } from 'electron';
 import { trustedSenders } from '../ipc/ipc';
 import { isQuitting } from './lifecycle';
 import { log } from '../platform/log';
+import { APP_INDEX_URL } from './app-protocol-resolve';
 import { fitToDisplays } from './visible-bounds';
-import { mainWindowOptions, RENDERER_INDEX, type WindowBounds } from './window-options';
+import { mainWindowOptions, type WindowBounds } from './window-options';
 
 /** Where the window's bounds are kept (settings). */
 export interface BoundsStore {
@@ -80,7 +81,7 @@ export function createMainWindow(bounds: BoundsStore, options: { show: boolean }
   if (options.show) win.once('ready-to-show', () => win.show());
 
   const devUrl = process.env.ELECTRON_RENDERER_URL;
-  const load = devUrl ? win.loadURL(devUrl) : win.loadFile(RENDERER_INDEX);
+  const load = win.loadURL(devUrl ? devUrl : APP_INDEX_URL);
   load.catch((error: unknown) => log.error('window: the app page failed to load', error));
   return win;
 }
