@@ -17,9 +17,11 @@ export interface WawpBridge {
   testConnection: Invoke<'instances:test'>;
   exportInstances: Invoke<'instances:export'>;
   importInstances: Invoke<'instances:import'>;
+  keepNumber: Invoke<'instances:keep-number'>;
   startLogin: Invoke<'login:start'>;
   stopLogin: Invoke<'login:stop'>;
   restartLogin: Invoke<'login:restart'>;
+  relinkLogin: Invoke<'login:relink'>;
   requestPairingCode: Invoke<'login:pairing-code'>;
   startDemo: Invoke<'demo:start'>;
   scanDemo: Invoke<'demo:scan'>;

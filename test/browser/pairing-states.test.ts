@@ -24,7 +24,7 @@ async function openPairing(): Promise<{ instanceId: string; heard: () => Promise
   await app.open();
   const { instanceId } = await app.seedInstance({ label: 'Pair' });
   const { page } = app;
-  await page.getByRole('button', { name: 'Log in: Pair' }).click();
+  await page.getByRole('button', { name: 'Link: Pair' }).click();
   await waitForQr(page);
   const ears = await recordAnnouncements(page);
   // Keyboard only: Tab to "Use phone number instead", Enter; focus lands in the phone field.

@@ -28,7 +28,7 @@ async function openQr(
 ): Promise<{ page: LaunchedApp['page']; instanceId: string; first: string }> {
   app = await launchApp(options);
   const { instanceId } = await app.seedInstance({ label });
-  await app.page.getByRole('button', { name: `Log in: ${label}` }).click();
+  await app.page.getByRole('button', { name: `Link: ${label}` }).click();
   const first = await waitForQr(app.page);
   return { page: app.page, instanceId, first };
 }
@@ -112,7 +112,7 @@ describe('QR view: sizes, Enlarge and screen readers', () => {
     await app.seedInstance({ label: 'Voice' });
     const { page } = app;
     const ears = await recordAnnouncements(page);
-    await page.getByRole('button', { name: 'Log in: Voice' }).click();
+    await page.getByRole('button', { name: 'Link: Voice' }).click();
     const newCodes = async (): Promise<string[]> =>
       (await ears.heard()).filter((h) => h.text.startsWith('New code')).map((h) => h.text);
     let previous: string | null = null;
