@@ -227,7 +227,7 @@ export const t = {
     launchAtLogin: 'Open wawp-link when you log in',
     startHidden: 'Start hidden in the tray',
     notifications: 'Notify me when a number is no longer linked',
-    shortcut: (acc: string) => `Global shortcut to show the window (${acc})`,
+    shortcut: 'Global shortcut to show the window',
     tokensTitle: 'Where tokens live',
     tokensNow: (where: TokenLocation) => `New tokens are stored in ${TOKEN_PLACES[where]}.`,
     keychainOk: 'The system keychain works.',
