@@ -32,6 +32,8 @@ export interface RunningSimulator {
     init?: { instanceId?: string; status?: 'STOPPED' | 'WORKING' | 'SCAN_QR_CODE'; me?: SimMe },
   ): string;
   snapshot(instanceId: string): InstanceSnapshot | null;
+  /** Calls `fn` on every change of the instance (status, QR rotation); returns unsubscribe. */
+  watch(instanceId: string, fn: () => void): () => void;
   scan(instanceId: string, opts?: { value?: string; phone?: string; pushName?: string }): ControlResult;
   enterCode(instanceId: string, code: string, opts?: { phone?: string; pushName?: string }): ControlResult;
   unlink(instanceId: string): void;
@@ -90,6 +92,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     addToken: (token) => world.addToken(token),
     addInstance: (token, init) => world.addInstance(token, init),
     snapshot: (id) => world.snapshot(id),
+    watch: (id, fn) => world.watch(must(id), fn),
     scan: (id, opts) => scanCode(world, must(id), opts),
     enterCode: (id, code, opts) => enterPairingCode(world, must(id), code, opts),
     unlink: (id) => world.unlink(must(id)),

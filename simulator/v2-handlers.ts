@@ -40,9 +40,21 @@ export function waitForScan(world: SimWorld, inst: SimInstance): Promise<boolean
   });
 }
 
-/** A PNG data URL of `value` (error correction L, like WhatsApp Web). */
+const pngCache = new Map<string, Promise<string>>();
+
+/**
+ * A PNG data URL of `value` (error correction L, like WhatsApp Web), drawn once per code: a PNG
+ * costs ~25 ms of CPU, and redrawing it on every request would inflate round trips under load.
+ */
 export function qrDataUrl(value: string): Promise<string> {
-  return QRCode.toDataURL(value, { errorCorrectionLevel: 'L', margin: 2, scale: 6 });
+  let png = pngCache.get(value);
+  if (!png) {
+    png = QRCode.toDataURL(value, { errorCorrectionLevel: 'L', margin: 2, scale: 6 });
+    pngCache.set(value, png);
+    // Codes live seconds; a small cache of the latest ones is all that is ever asked for again.
+    if (pngCache.size > 64) pngCache.delete(pngCache.keys().next().value!);
+  }
+  return png;
 }
 
 /** The session-info body; `qr` only in SCAN_QR_CODE; honours flaky reads and the micro-cache. */
