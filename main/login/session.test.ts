@@ -131,6 +131,27 @@ describe('login session: happy path and rotation', () => {
     session.stop();
   });
 
+  it("narrows whole-second expiries from observed rotations, never past a code's death, over many cycles", async () => {
+    const offset = 3_600_437;
+    const { clock, fake, session, events, of, calls } = setup({
+      expiryUnit: 's',
+      serverOffsetMs: offset,
+      exhaustion: 'restart',
+    });
+    const expiries = recordExpiries(fake, offset);
+    session.start();
+    expect(await clock.runUntil(() => of('qr').length === 18, 700_000)).toBe(true);
+    expectNoDeadCode(events, expiries, clock.now());
+    // Later codes of a cycle are shown closer to their death than its second one (the phase was learned).
+    const shown = shownIntervals(events, clock.now());
+    const early = expiries.get(shown[13]!.value)! - shown[13]!.to;
+    const late = expiries.get(shown[16]!.value)! - shown[16]!.to;
+    expect(late).toBeLessThan(early);
+    expect(late).toBeLessThan(200);
+    expect(calls('getQr')).toBeLessThanOrEqual(Math.ceil(18 * 1.1) + 3);
+    session.stop();
+  });
+
   it('handles an expiry in whole seconds (the docs example) without dead codes', async () => {
     const { clock, fake, session, events, of, calls } = setup({ expiryUnit: 's' });
     const expiries = recordExpiries(fake);
