@@ -37,6 +37,10 @@ export interface RunningSimulator {
   scan(instanceId: string, opts?: { value?: string; phone?: string; pushName?: string }): ControlResult;
   enterCode(instanceId: string, code: string, opts?: { phone?: string; pushName?: string }): ControlResult;
   unlink(instanceId: string): void;
+  /** The engine's session is deleted upstream: calls answer 404 `invalid_session` until start/restart. */
+  dropSession(instanceId: string): void;
+  /** Puts a token's account over its plan (403 `quota_exceeded`) or back under it. */
+  exceedQuota(token: string, over?: boolean): void;
   crash(instanceId: string): void;
   /** The next `count` session/info reads report `status` (transient wrong reads, WAHA#2073). */
   flakyReads(instanceId: string, status: string, count?: number): void;
@@ -96,6 +100,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     scan: (id, opts) => scanCode(world, must(id), opts),
     enterCode: (id, code, opts) => enterPairingCode(world, must(id), code, opts),
     unlink: (id) => world.unlink(must(id)),
+    dropSession: (id) => world.dropSession(must(id)),
+    exceedQuota: (token, over = true) =>
+      void (over ? world.overQuota.add(token) : world.overQuota.delete(token)),
     crash: (id) => world.crash(must(id)),
     flakyReads: (id, status, count = 1) => {
       must(id).flaky = { status, remaining: count };

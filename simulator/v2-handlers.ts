@@ -9,6 +9,8 @@ export interface Reply {
   status: number;
   json: unknown;
   headers?: Record<string, string>;
+  /** Sent verbatim instead of `json` (an empty body, for instance). */
+  raw?: string;
 }
 
 const CONFIG = { webhooks: {}, proxy: null };
@@ -66,6 +68,12 @@ export async function infoBody(world: SimWorld, inst: SimInstance): Promise<unkn
     return { name: inst.sessionName, status, config: CONFIG, me: null };
   }
   const now = world.clock.now();
+  const flaps = world.config.workingFlaps;
+  if (flaps && inst.status === 'WORKING') {
+    const phase = (now - inst.statusSince) % Math.max(1, scaled(world.config, flaps.everyMs));
+    const wrong = phase >= scaled(world.config, flaps.everyMs - flaps.durationMs);
+    if (wrong) return { name: inst.sessionName, status: flaps.status, config: CONFIG, me: null };
+  }
   const cacheMs = scaled(world.config, world.config.infoCacheMs);
   if (inst.infoCache && cacheMs > 0 && now - inst.infoCache.at < cacheMs) return inst.infoCache.body;
   const body: Record<string, unknown> = {

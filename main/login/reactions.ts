@@ -198,6 +198,12 @@ export function createReactions(ctx: ReactionContext) {
       emit(errorEvent(error, true));
       return false;
     }
+    if (error.code === 'rate_limited' && t.activePollMs < t.rateLimitedPollMs) {
+      // The session's timing is its own copy: slow it down for good, not only for the Retry-After.
+      t.activePollMs = t.rateLimitedPollMs;
+      t.settlingPollMs = Math.max(t.settlingPollMs, t.rateLimitedPollMs / 2);
+      log('rate limited; polling slower for the rest of the session', { activePollMs: t.activePollMs });
+    }
     s.failures += 1;
     const delay = backoffDelay(s.failures, error, random, policy);
     s.blockedUntil = now + delay;

@@ -10,6 +10,11 @@ export interface LoginTiming {
   activePollMs: number;
   /** Status poll right after a scan (STARTING follows SCAN_QR_CODE): WORKING is seconds away. */
   settlingPollMs: number;
+  /**
+   * Active poll once the server answered 429, for the rest of the session: a limited account sees a
+   * few 429s per login at most, and a scan is still noticed within ~5 s.
+   */
+  rateLimitedPollMs: number;
   /** Status poll when nothing is being shown (WORKING, FAILED, STOPPED without autoStart). */
   idlePollMs: number;
   /** Extra random delay added to each poll, as a fraction of it (spreads Date-header phases). */
@@ -48,6 +53,7 @@ export interface LoginTiming {
 export const DEFAULT_TIMING: LoginTiming = {
   activePollMs: 2_000,
   settlingPollMs: 1_000,
+  rateLimitedPollMs: 4_000,
   idlePollMs: 30_000,
   pollJitter: 0.1,
   qrRefreshMarginMs: 0,

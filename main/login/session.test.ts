@@ -395,6 +395,25 @@ describe('login session: errors and backoff', () => {
     session.stop();
   });
 
+  it('after a 429 keeps a slower pace for the rest of the session, and still notices a scan within 5 s', async () => {
+    const { clock, fake, session, of } = setup();
+    session.start();
+    await clock.runUntil(() => of('qr').length === 1, 10_000);
+    fake.fail('sessionInfo', { error: wawpError('rate_limited', { httpStatus: 429, retryAfterMs: 1_000 }) });
+    await clock.advance(10_000);
+    const from = clock.now();
+    await clock.advance(60_000);
+    const infos = fake.calls.filter((c) => c.method === 'sessionInfo' && c.at >= from);
+    // 4 s (+ jitter) instead of 2 s: about half the reads of an unlimited session.
+    expect(infos.length).toBeLessThanOrEqual(16);
+    expect(infos.slice(1).every((c, i) => c.at - infos[i]!.at >= 2_000)).toBe(true);
+    expect(fake.scan()).toBe(true);
+    const scannedAt = clock.now();
+    expect(await clock.runUntil(() => of('connected').length === 1, 20_000)).toBe(true);
+    expect(of('connected')[0]!.at - scannedAt).toBeLessThanOrEqual(1_500 + 5_000);
+    session.stop();
+  });
+
   it('backs off exponentially (full jitter, capped) through a burst of 5xx, then recovers', async () => {
     const { clock, fake, session, of } = setup();
     const e502 = { error: { code: 'upstream_error' as const, message: 'Bad gateway', httpStatus: 502 } };
