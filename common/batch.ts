@@ -54,8 +54,17 @@ export interface BatchView {
 }
 
 /** What the user can ask of a running batch. `next` moves on now from `confirming`; `close` forgets a done one. */
-export type BatchCommand =
-  'skip' | 'pause' | 'resume' | 'next' | 'stop' | 'close' | 'logout-wrong-number' | 'keep-wrong-number';
+export const BATCH_COMMANDS = [
+  'skip',
+  'pause',
+  'resume',
+  'next',
+  'stop',
+  'close',
+  'logout-wrong-number',
+  'keep-wrong-number',
+] as const;
+export type BatchCommand = (typeof BATCH_COMMANDS)[number];
 
 /** Which instances a batch links: these ids in this order, or every instance that needs linking. */
 export type BatchSelection = string[] | 'needs-linking';

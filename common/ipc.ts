@@ -3,6 +3,7 @@
  * preload/index.ts derive their types from these maps. Tokens only ever travel renderer -> main (write-only):
  * no response or push type below may contain one.
  */
+import type { BatchCommand, BatchSelection, BatchView } from './batch';
 import type { LoginEvent, Me, PairingCode, SessionStatus } from './model';
 
 /** Keychain state as settings show it (mirrors main/store/secrets.ts KeychainHealth). */
@@ -64,7 +65,8 @@ export type NavigateTarget =
   | { view: 'add' }
   | { view: 'login'; instanceId: string }
   | { view: 'pairing'; instanceId: string }
-  | { view: 'settings' };
+  | { view: 'settings' }
+  | { view: 'batch' };
 
 /** Request/response channels: renderer invokes, main handles. Arguments arrive in main as `unknown` and are parsed. */
 export interface InvokeChannels {
@@ -85,6 +87,9 @@ export interface InvokeChannels {
   /** The user's explicit consent to a token fallback offered in SettingsView.tokenStorageOffers. */
   'settings:token-storage': (choice: Exclude<TokenLocation, 'keychain'>) => Result<SettingsView>;
   'clipboard:write': (text: string) => Result<null>;
+  'batch:start': (selection: BatchSelection) => Result<BatchView>;
+  'batch:control': (command: BatchCommand) => Result<BatchView | null>;
+  'batch:get': () => BatchView | null;
 }
 
 /** Push channels: main sends, renderer subscribes. */
@@ -92,6 +97,7 @@ export interface PushChannels {
   'login:event': { instanceId: string; event: LoginEvent };
   'instances:changed': InstanceView[];
   navigate: NavigateTarget;
+  'batch:changed': BatchView | null;
 }
 
 export type InvokeChannel = keyof InvokeChannels;
@@ -117,10 +123,14 @@ export const INVOKE_CHANNELS = [
   'settings:set',
   'settings:token-storage',
   'clipboard:write',
+  'batch:start',
+  'batch:control',
+  'batch:get',
 ] as const satisfies readonly InvokeChannel[];
 
 export const PUSH_CHANNELS = [
   'login:event',
   'instances:changed',
   'navigate',
+  'batch:changed',
 ] as const satisfies readonly PushChannel[];

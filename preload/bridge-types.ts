@@ -27,9 +27,13 @@ export interface WawpBridge {
   setPreferences: Invoke<'settings:set'>;
   chooseTokenStorage: Invoke<'settings:token-storage'>;
   copyText: Invoke<'clipboard:write'>;
+  startBatch: Invoke<'batch:start'>;
+  controlBatch: Invoke<'batch:control'>;
+  getBatch: Invoke<'batch:get'>;
   onLoginEvent: Subscribe<'login:event'>;
   onInstancesChanged: Subscribe<'instances:changed'>;
   onNavigate: Subscribe<'navigate'>;
+  onBatchChanged: Subscribe<'batch:changed'>;
 }
 
 declare global {

@@ -40,9 +40,13 @@ const bridge: WawpBridge = {
   setPreferences: invoke('settings:set'),
   chooseTokenStorage: invoke('settings:token-storage'),
   copyText: invoke('clipboard:write'),
+  startBatch: invoke('batch:start'),
+  controlBatch: invoke('batch:control'),
+  getBatch: invoke('batch:get'),
   onLoginEvent: subscribe('login:event'),
   onInstancesChanged: subscribe('instances:changed'),
   onNavigate: subscribe('navigate'),
+  onBatchChanged: subscribe('batch:changed'),
 };
 
 contextBridge.exposeInMainWorld('wawp', bridge);

@@ -5,6 +5,7 @@ import { describeAccount } from '../phone';
 import type { ViewContext } from '../router';
 import { t } from '../strings';
 import { statusBadge } from './badge';
+import { batchSelect, type BatchSelect } from './batch-select';
 import { confirmDialog } from './confirm';
 
 /** Starts the demo instance and opens its login view. */
@@ -44,7 +45,12 @@ function emptyState(context: ViewContext): HTMLElement {
   );
 }
 
-function row(context: ViewContext, instance: InstanceView, error: HTMLElement): HTMLElement {
+function row(
+  context: ViewContext,
+  instance: InstanceView,
+  error: HTMLElement,
+  selection: BatchSelect,
+): HTMLElement {
   const linked = instance.status === 'WORKING' && instance.me;
   const detail = linked
     ? t.list.linkedAs(describeAccount(instance.me!))
@@ -65,6 +71,7 @@ function row(context: ViewContext, instance: InstanceView, error: HTMLElement): 
   return h(
     'li',
     { class: 'instance', 'data-instance': instance.id },
+    selection.checkbox(instance),
     h(
       'div',
       { class: 'instance-main' },
@@ -105,6 +112,7 @@ function row(context: ViewContext, instance: InstanceView, error: HTMLElement): 
 export function instanceList(context: ViewContext): View {
   const element = h('div', { class: 'view' });
   const error = h('p', { class: 'form-error', role: 'alert' });
+  const selection = batchSelect(context);
   let shownKey = '';
   const render = (): void => {
     const instances = context.store.instances();
@@ -122,12 +130,13 @@ export function instanceList(context: ViewContext): View {
         'div',
         { class: 'view-head' },
         h('h1', {}, t.list.title),
+        selection.toolbar(instances),
         button(t.list.add, () => context.go({ view: 'add' }), { class: 'btn btn-primary' }),
       ),
       h(
         'ul',
         { class: 'instances', 'aria-label': t.list.title },
-        ...instances.map((i) => row(context, i, error)),
+        ...instances.map((i) => row(context, i, error, selection)),
       ),
       error,
     );

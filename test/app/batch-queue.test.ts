@@ -56,6 +56,7 @@ describe('batch queue', () => {
     const queue = createBatchQueue(w.entries, w.ports, { confirmMs: 3_000 });
     await flush();
     expect([...w.active]).toEqual([A]);
+    expect(queue.view()).toMatchObject({ phase: 'linking', currentIndex: 0, counts: { waiting: 3 } });
     queue.onLoginEvent(A, qr('code-a'));
     expect(queue.view().qr?.value).toBe('code-a');
     queue.onLoginEvent(B, qr('not-mine'));
@@ -70,6 +71,16 @@ describe('batch queue', () => {
     expect(w.calls).toEqual([`begin:${A}`, `begin:${B}`]);
     expect(queue.view()).toMatchObject({ phase: 'linking', currentIndex: 1 });
     expect(w.mostActive()).toBe(1);
+  });
+
+  it('an instance that was linked already counts as linked and the queue goes straight on', async () => {
+    const w = world();
+    const queue = createBatchQueue(w.entries, w.ports);
+    await flush();
+    queue.onLoginEvent(A, connected(true));
+    await flush();
+    expect(queue.view().items[0]).toMatchObject({ outcome: 'linked', me: ANN });
+    expect(queue.view()).toMatchObject({ phase: 'linking', currentIndex: 1 });
   });
 
   it('Skip, a refused token and a start that cannot happen each end up in the summary, with why', async () => {
@@ -130,6 +141,7 @@ describe('batch queue', () => {
     expect(queue.command('resume')).toBe(true);
     await flush();
     expect(w.calls).toEqual([`begin:${A}`, `begin:${A}`]);
+    queue.onLoginEvent(A, qr('code-a'));
     queue.onLoginEvent(A, connected(null));
     queue.command('pause');
     await w.clock.advance(5_000);
@@ -182,6 +194,7 @@ describe('batch queue', () => {
     const w = world();
     const queue = createBatchQueue(w.entries, w.ports);
     await flush();
+    queue.onLoginEvent(A, qr('code-a'));
     queue.onLoginEvent(A, connected(true));
     expect(queue.command('next')).toBe(true);
     await flush();

@@ -54,10 +54,13 @@ const hostile: Record<InvokeChannel, unknown[][]> = {
   ],
   'settings:token-storage': [[], ['keychain'], [MARK], [{ choice: 'session-memory' }]],
   'clipboard:write': [[], [''], [42], ['x'.repeat(2049)]],
+  'batch:start': [[], [[]], [MARK], [['ABCDEF123456', MARK]], ['needs-linking', MARK]],
+  'batch:control': [[], ['skip', 1], [MARK], [{ command: 'skip' }]],
+  'batch:get': [[MARK]],
 };
 
 /** Channels whose contract returns plain data: bad arguments reject the invoke instead of a Result. */
-const THROWING = new Set<InvokeChannel>(['instances:list', 'settings:get']);
+const THROWING = new Set<InvokeChannel>(['instances:list', 'settings:get', 'batch:get']);
 
 let fx: HandlerFixture;
 beforeAll(async () => {

@@ -167,6 +167,7 @@ export function createBatchQueue(
       return;
     }
     item.outcome = 'linked';
+    if (!sawQr) return advance(); // it was linked already: nobody is waiting for a confirmation
     phase = 'confirming';
     confirmUntil = ports.now() + confirmMs;
     cancelTimer = ports.setTimer(confirmMs, advance);
