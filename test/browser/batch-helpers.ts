@@ -1,4 +1,5 @@
 /** Helpers for the batch view's browser tests: what the live region said, what has focus, who polls. */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import type { LaunchedApp } from './harness';
 
@@ -37,4 +38,12 @@ export function watchActiveSessions(app: LaunchedApp, ids: string[]): { stop(): 
       return most;
     },
   };
+}
+
+/** axe-core's WCAG 2.x A/AA violations on the page as it is now: rule id and the first offending selector. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return results.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ') ?? ''}`);
 }

@@ -4,7 +4,13 @@
  * keyboard-only run and what the live region announces.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { announcements, focusedText, recordAnnouncements, watchActiveSessions } from './batch-helpers';
+import {
+  announcements,
+  axeViolations,
+  focusedText,
+  recordAnnouncements,
+  watchActiveSessions,
+} from './batch-helpers';
 import { launchApp, type LaunchedApp } from './harness';
 import { waitForQr } from './ui-helpers';
 
@@ -27,6 +33,7 @@ describe('batch linking', () => {
     const active = watchActiveSessions(app, ids);
     for (const name of ['Front desk', 'Warehouse', 'Old token'])
       await page.getByRole('checkbox', { name: `Select ${name}` }).check();
+    expect(await axeViolations(page)).toEqual([]);
     await recordAnnouncements(page);
     await page.getByRole('button', { name: 'Link selected (3)' }).click();
 
@@ -34,6 +41,7 @@ describe('batch linking', () => {
     const first = await waitForQr(page);
     expect(first).toBe(app.sim.snapshot(front.instanceId)?.qr?.value);
     expect(await page.locator('.batch-progress').textContent()).toBe('0 of 3 linked · Phone 1 of 3');
+    expect(await axeViolations(page)).toEqual([]);
     expect(app.sim.scan(front.instanceId, { value: first, phone: '201012345678', pushName: 'Ann' })).toEqual({
       ok: true,
     });
@@ -56,6 +64,7 @@ describe('batch linking', () => {
     expect(await page.locator('.batch-group', { hasText: 'Linked (1)' }).textContent()).toContain(
       'Front desk — +20 10 12345678 (Ann)',
     );
+    expect(await axeViolations(page)).toEqual([]);
     expect(active.stop()).toBe(1);
 
     expect(await announcements(page)).toEqual([
@@ -83,6 +92,7 @@ describe('batch linking', () => {
       'Shop linked to +20 10 99999999 (Bob), not to +20 10 12345678.',
     );
     expect(await focusedText(page)).toBe('Log out this number');
+    expect(await axeViolations(page)).toEqual([]);
     expect(app.handlers.manager.isActive(b.instanceId)).toBe(false);
     await page.keyboard.press('Enter');
 
