@@ -32,7 +32,8 @@ export interface BatchQr {
   value: string;
   /** Epoch ms on the local clock. */
   expiresAt: number;
-  index: number;
+  /** 1-based position in the cycle; null when unknown. */
+  index: number | null;
   expectedCount: number;
 }
 

@@ -8,7 +8,7 @@ import type { LoginEvent, Me, PairingCode, SessionStatus } from './model';
 
 /** Keychain state as settings show it (mirrors main/store/secrets.ts KeychainHealth). */
 export interface KeychainHealthView {
-  state: 'ok' | 'locked' | 'no-provider' | 'no-dbus' | 'error';
+  state: 'ok' | 'checking' | 'locked' | 'no-provider' | 'no-dbus' | 'error';
   message: string;
 }
 
@@ -86,6 +86,8 @@ export interface InvokeChannels {
   'settings:set': (patch: Partial<Preferences>) => Result<Preferences>;
   /** The user's explicit consent to a token fallback offered in SettingsView.tokenStorageOffers. */
   'settings:token-storage': (choice: Exclude<TokenLocation, 'keychain'>) => Result<SettingsView>;
+  /** "Try again": probes the keychain now; the view carries what it found. */
+  'settings:keychain-check': () => SettingsView;
   'clipboard:write': (text: string) => Result<null>;
   'batch:start': (selection: BatchSelection) => Result<BatchView>;
   'batch:control': (command: BatchCommand) => Result<BatchView | null>;
@@ -97,6 +99,8 @@ export interface PushChannels {
   'login:event': { instanceId: string; event: LoginEvent };
   'instances:changed': InstanceView[];
   navigate: NavigateTarget;
+  /** The keychain's health changed (first probe done, re-checked, failed mid-run, fallback chosen). */
+  'keychain:changed': KeychainHealthView;
   'batch:changed': BatchView | null;
 }
 
@@ -122,6 +126,7 @@ export const INVOKE_CHANNELS = [
   'settings:get',
   'settings:set',
   'settings:token-storage',
+  'settings:keychain-check',
   'clipboard:write',
   'batch:start',
   'batch:control',
@@ -132,5 +137,6 @@ export const PUSH_CHANNELS = [
   'login:event',
   'instances:changed',
   'navigate',
+  'keychain:changed',
   'batch:changed',
 ] as const satisfies readonly PushChannel[];

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { _electron, type ElectronApplication } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { INVOKE_CHANNELS, PUSH_CHANNELS } from '../common/ipc';
-import { findElectronBinary } from './electron-binary';
+import { findElectronBinary } from '../scripts/electron-binary.mjs';
 
 const binary = findElectronBinary();
 
@@ -31,7 +31,7 @@ const APP_DIR = join(import.meta.dirname, '..');
 
 describe('Electron smoke', () => {
   if (!binary.ok) {
-    it.skip(`skipped: ${binary.reason}`, () => undefined);
+    it.skip(`skipped: ${binary.cause} (npx install-electron)`, () => undefined);
     return;
   }
 

@@ -26,6 +26,7 @@ export interface WawpBridge {
   getSettings: Invoke<'settings:get'>;
   setPreferences: Invoke<'settings:set'>;
   chooseTokenStorage: Invoke<'settings:token-storage'>;
+  recheckKeychain: Invoke<'settings:keychain-check'>;
   copyText: Invoke<'clipboard:write'>;
   startBatch: Invoke<'batch:start'>;
   controlBatch: Invoke<'batch:control'>;
@@ -33,6 +34,7 @@ export interface WawpBridge {
   onLoginEvent: Subscribe<'login:event'>;
   onInstancesChanged: Subscribe<'instances:changed'>;
   onNavigate: Subscribe<'navigate'>;
+  onKeychainChanged: Subscribe<'keychain:changed'>;
   onBatchChanged: Subscribe<'batch:changed'>;
 }
 

@@ -39,6 +39,7 @@ const bridge: WawpBridge = {
   getSettings: invoke('settings:get'),
   setPreferences: invoke('settings:set'),
   chooseTokenStorage: invoke('settings:token-storage'),
+  recheckKeychain: invoke('settings:keychain-check'),
   copyText: invoke('clipboard:write'),
   startBatch: invoke('batch:start'),
   controlBatch: invoke('batch:control'),
@@ -46,6 +47,7 @@ const bridge: WawpBridge = {
   onLoginEvent: subscribe('login:event'),
   onInstancesChanged: subscribe('instances:changed'),
   onNavigate: subscribe('navigate'),
+  onKeychainChanged: subscribe('keychain:changed'),
   onBatchChanged: subscribe('batch:changed'),
 };
 

@@ -28,6 +28,14 @@ describe('reduceLogin', () => {
     expect(reduceLogin(state, { type: 'stopped' }, 0).phase).toBe('linked');
   });
 
+  it('a server that renews the cycle by itself needs no "Get a new code"', () => {
+    expect(run([qr(6), { type: 'exhausted', renewing: true }])).toMatchObject({
+      phase: 'qr',
+      qr: null,
+      renewing: true,
+    });
+  });
+
   it('exhausted and FAILED drop the code and ask for a new cycle', () => {
     expect(run([qr(6), { type: 'exhausted' }])).toMatchObject({ phase: 'exhausted', qr: null });
     expect(run([qr(6), { type: 'status', status: 'FAILED', rawStatus: 'FAILED' }]).phase).toBe('exhausted');

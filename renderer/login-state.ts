@@ -6,7 +6,8 @@ export type LoginPhase = 'idle' | 'starting' | 'qr' | 'linked' | 'exhausted' | '
 export interface ShownQr {
   value: string;
   expiresAt: number;
-  index: number;
+  /** null when the position in the cycle is unknown. */
+  index: number | null;
   expectedCount: number;
 }
 
@@ -77,6 +78,8 @@ export function reduceLogin(state: LoginViewState, event: LoginEvent, now: numbe
         linked: { me: event.me, expectedPhone: event.expectedPhone, phoneMatches: event.phoneMatches },
       };
     case 'exhausted':
+      // A server that starts a new cycle by itself needs no "Get a new code": the next one is coming.
+      if (event.renewing) return { ...state, phase: 'qr', qr: null, renewing: true };
       return { ...state, phase: 'exhausted', qr: null, renewing: false };
     case 'error': {
       const error = {

@@ -105,9 +105,9 @@ export const t = {
       'Tap Link a device.',
       'Point the phone at this screen.',
     ],
-    qrAlt: (index: number, count: number) =>
-      `WhatsApp login QR code, code ${index} of about ${count}. Use “Copy code text” if you cannot scan it.`,
-    codeOf: (index: number, count: number) => `Code ${index} of ~${count}`,
+    qrAlt: (index: number | null, count: number) =>
+      `WhatsApp login QR code${index === null ? '' : `, code ${index} of about ${count}`}. Use “Copy code text” if you cannot scan it.`,
+    codeOf: (index: number | null, count: number) => (index === null ? '' : `Code ${index} of ~${count}`),
     expiresIn: (s: number) => `Expires in ${s} s`,
     gettingNew: 'Getting a new code…',
     waiting: 'Waiting for a code…',
@@ -181,6 +181,7 @@ export const t = {
     tokensTitle: 'Where tokens live',
     tokensNow: (where: TokenLocation) => `New tokens are stored in ${TOKEN_PLACES[where]}.`,
     keychainOk: 'The system keychain works.',
+    keychainRetry: 'Try again',
     offerTitle: 'The keychain cannot be used. Choose where to keep tokens:',
     offer: (where: TokenLocation) => `Use ${TOKEN_PLACES[where]}`,
     saved: 'Saved.',

@@ -177,9 +177,16 @@ describe('batch queue', () => {
     const w = world();
     const queue = createBatchQueue(w.entries, w.ports);
     await flush();
+    queue.onLoginEvent(A, qr('code-a'));
+    queue.onLoginEvent(A, { type: 'exhausted', renewing: true }); // the server renews by itself
+    expect(queue.view()).toMatchObject({ phase: 'linking', qr: null });
+    expect(w.calls).toEqual([`begin:${A}`]);
+    queue.command('pause');
+    queue.command('resume');
+    await flush();
     queue.onLoginEvent(A, { type: 'exhausted' });
     await flush();
-    expect(w.calls).toEqual([`begin:${A}`, `renew:${A}`]);
+    expect(w.calls).toEqual([`begin:${A}`, `begin:${A}`, `renew:${A}`]);
     queue.onLoginEvent(A, { type: 'exhausted' });
     expect(queue.view()).toMatchObject({ phase: 'paused', pausedBecause: 'codes-ran-out' });
     queue.command('resume');
@@ -187,7 +194,7 @@ describe('batch queue', () => {
     queue.onLoginEvent(A, qr('code-a'));
     queue.onLoginEvent(A, { type: 'exhausted' });
     expect(queue.view()).toMatchObject({ phase: 'paused', pausedBecause: 'codes-ran-out' });
-    expect(w.calls).toEqual([`begin:${A}`, `renew:${A}`, `renew:${A}`]);
+    expect(w.calls).toEqual([`begin:${A}`, `begin:${A}`, `renew:${A}`, `renew:${A}`]);
   });
 
   it('Continue moves on at once; Stop ends with a summary that keeps the rest waiting; nothing runs after', async () => {

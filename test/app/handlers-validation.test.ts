@@ -53,6 +53,7 @@ const hostile: Record<InvokeChannel, unknown[][]> = {
     [{ __proto__: { launchAtLogin: true } }, 1],
   ],
   'settings:token-storage': [[], ['keychain'], [MARK], [{ choice: 'session-memory' }]],
+  'settings:keychain-check': [[MARK]],
   'clipboard:write': [[], [''], [42], ['x'.repeat(2049)]],
   'batch:start': [[], [[]], [MARK], [['ABCDEF123456', MARK]], ['needs-linking', MARK]],
   'batch:control': [[], ['skip', 1], [MARK], [{ command: 'skip' }]],
@@ -60,7 +61,12 @@ const hostile: Record<InvokeChannel, unknown[][]> = {
 };
 
 /** Channels whose contract returns plain data: bad arguments reject the invoke instead of a Result. */
-const THROWING = new Set<InvokeChannel>(['instances:list', 'settings:get', 'batch:get']);
+const THROWING = new Set<InvokeChannel>([
+  'instances:list',
+  'settings:get',
+  'settings:keychain-check',
+  'batch:get',
+]);
 
 let fx: HandlerFixture;
 beforeAll(async () => {

@@ -218,7 +218,12 @@ export function createBatchQueue(
       case 'connected':
         return linked(event);
       case 'exhausted':
-        // A session found FAILED gets one fresh cycle by itself; codes that ran out unscanned pause the queue.
+        // The server starting a new cycle by itself needs nothing; a session found FAILED gets one fresh cycle
+        // by itself; codes that ran out unscanned pause the queue.
+        if (event.renewing) {
+          qr = null;
+          break;
+        }
         if (!sawQr && !renewed) return void runItem('renew');
         return pause('codes-ran-out');
       case 'error': {

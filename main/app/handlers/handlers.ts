@@ -24,6 +24,8 @@ export interface AppHandlers {
   views(): Promise<InstanceView[]>;
   /** Called with fresh views whenever the list or a status changes (the tray listens); returns unsubscribe. */
   onInstancesChanged(listener: (views: InstanceView[]) => void): () => void;
+  /** Re-sends `instances:changed` (e.g. the keychain became readable, so `hasToken` may have changed). */
+  refresh(): Promise<void>;
   /**
    * One light status read for background health (no token leaves main): the instance's session/info, also
    * recorded in the status cache so the list and the tray stay true.
@@ -65,7 +67,7 @@ export function createHandlers(deps: HandlerDeps): AppHandlers {
   const channels: Handlers = {
     ...createInstanceHandlers(deps, registry, manager, changed),
     ...login,
-    ...createSettingsHandlers(deps),
+    ...createSettingsHandlers(deps, changed),
     ...batch.channels,
   };
   const app: AppHandlers = {
@@ -73,6 +75,7 @@ export function createHandlers(deps: HandlerDeps): AppHandlers {
     manager,
     registry,
     views: () => registry.views(),
+    refresh: changed,
     onInstancesChanged(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
