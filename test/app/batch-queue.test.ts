@@ -197,6 +197,31 @@ describe('batch queue', () => {
     expect(w.calls).toEqual([`begin:${A}`, `begin:${A}`, `renew:${A}`, `renew:${A}`]);
   });
 
+  it('a session stopped from elsewhere pauses the queue; its own stops do not', async () => {
+    const w = world();
+    let queue: ReturnType<typeof createBatchQueue> | null = null;
+    const begin = w.ports.begin;
+    w.ports.begin = (id) => {
+      queue?.onLoginEvent(id, { type: 'stopped' }); // the port closes an older session first
+      return begin(id);
+    };
+    w.ports.end = (id) => {
+      w.active.delete(id);
+      queue?.onLoginEvent(id, { type: 'stopped' });
+    };
+    queue = createBatchQueue(w.entries, w.ports);
+    await flush();
+    queue.command('skip');
+    await flush();
+    expect(queue.view()).toMatchObject({ phase: 'linking', currentIndex: 1 });
+    queue.command('pause');
+    queue.command('resume');
+    await flush();
+    expect(queue.view().phase).toBe('linking');
+    queue.onLoginEvent(B, { type: 'stopped' });
+    expect(queue.view()).toMatchObject({ phase: 'paused', pausedBecause: 'user', currentIndex: 1 });
+  });
+
   it('Continue moves on at once; Stop ends with a summary that keeps the rest waiting; nothing runs after', async () => {
     const w = world();
     const queue = createBatchQueue(w.entries, w.ports);

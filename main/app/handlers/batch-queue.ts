@@ -7,48 +7,9 @@
 import type { BatchCommand, BatchItemView, BatchPhase, BatchQr, BatchView } from '../../../common/batch';
 import type { LoginEvent, ProblemSource } from '../../../common/model';
 import { describeProblem } from '../../../common/problems';
+import type { BatchEntry, BatchOptions, BatchPorts, BatchQueue } from './batch-types';
 
-/** One step a port took for the queue: done, or why not (described with describeProblem). */
-export type BatchStep = { ok: true } | { ok: false; problem: ProblemSource };
-
-/** What the queue needs from the app; `begin`/`renew`/`end` drive the one running session. */
-export interface BatchPorts {
-  /** Starts the instance's login session. */
-  begin(id: string): Promise<BatchStep>;
-  /** Starts it with a fresh set of codes (the Wawp session restarted). */
-  renew(id: string): Promise<BatchStep>;
-  /** Stops its session (no more requests for it). */
-  end(id: string): void;
-  /** Logs the linked WhatsApp account out of the instance. */
-  logout(id: string): Promise<BatchStep>;
-  publish(view: BatchView): void;
-  now(): number;
-  /** Calls `fn` once after `ms`; returns the cancel function. */
-  setTimer(ms: number, fn: () => void): () => void;
-}
-
-export interface BatchEntry {
-  id: string;
-  label: string;
-  expectedPhone: string | null;
-}
-
-export interface BatchOptions {
-  /** How long "Linked as …" stays before the queue moves on (ms). */
-  confirmMs?: number;
-  /** Retried errors in a row (no code or status in between) after which an instance counts as failed. */
-  maxRetries?: number;
-}
-
-export interface BatchQueue {
-  view(): BatchView;
-  /** Applies a command; false when it does not apply in the current phase (nothing changes). */
-  command(command: BatchCommand): boolean;
-  /** Feeds every engine event in; only the current instance's count. */
-  onLoginEvent(instanceId: string, event: LoginEvent): void;
-  /** Stops the running session and every timer. */
-  dispose(): void;
-}
+export type { BatchEntry, BatchOptions, BatchPorts, BatchQueue, BatchStep } from './batch-types';
 
 /** Default pause on "Linked as …" before the next phone. */
 export const CONFIRM_MS = 3_000;
@@ -79,6 +40,7 @@ export function createBatchQueue(
   let sawQr = false;
   let renewed = false;
   let errorsInRow = 0;
+  let ending = false; // the queue itself is stopping the session: its `stopped` event is no news
   let cancelTimer: () => void = () => undefined;
 
   const view = (): BatchView => {
@@ -113,7 +75,9 @@ export function createBatchQueue(
     qr = null;
     retrying = null;
     const item = current();
+    ending = true;
     if (item) ports.end(item.id);
+    ending = false;
   };
 
   const advance = (): void => {
@@ -140,7 +104,10 @@ export function createBatchQueue(
     renewed = how === 'renew';
     errorsInRow = 0;
     publish();
-    const step = await (how === 'renew' ? ports.renew(item.id) : ports.begin(item.id));
+    ending = true; // a port may stop an older session of this instance first
+    const starting = how === 'renew' ? ports.renew(item.id) : ports.begin(item.id);
+    ending = false;
+    const step = await starting;
     if (mine === run && !step.ok) fail(step.problem);
   };
 
@@ -234,6 +201,8 @@ export function createBatchQueue(
         break;
       }
       case 'stopped':
+        // Stopped from elsewhere (the instance was removed, a login view let go of it): nothing polls now.
+        if (!ending) pause('user');
         return;
     }
     publish();
