@@ -200,7 +200,7 @@ describe('batch queue', () => {
   it('a session stopped from elsewhere pauses the queue; its own stops do not', async () => {
     const w = world();
     let queue: ReturnType<typeof createBatchQueue> | null = null;
-    const begin = w.ports.begin;
+    const begin = w.ports.begin.bind(w.ports);
     w.ports.begin = (id) => {
       queue?.onLoginEvent(id, { type: 'stopped' }); // the port closes an older session first
       return begin(id);
