@@ -137,10 +137,47 @@ async function batchStates(colorScheme: 'light' | 'dark'): Promise<void> {
 }
 
 mkdirSync(OUT, { recursive: true });
+/** The QR at the smallest supported window, enlarged, between codes; an expired pairing code; settings. */
+async function smallWindowStates(): Promise<void> {
+  const app = await launchApp({
+    open: false,
+    viewport: { width: 800, height: 600 },
+    simulator: { qrFirstTtlMs: 6_000, qrNextTtlMs: 20_000 },
+  });
+  const { page } = app;
+  try {
+    await page.clock.install();
+    await app.open();
+    await app.seedInstance({ label: 'Sales line' });
+    await page.getByRole('button', { name: 'Link: Sales line' }).click();
+    const first = await waitForQr(page);
+    await shot(app, 'qr-800x600');
+    await page.getByRole('button', { name: 'Enlarge' }).click();
+    await shot(app, 'qr-enlarged');
+    await page.getByRole('button', { name: 'Make smaller' }).click();
+    app.sim.injectFault({ endpoint: 'auth/qr', latencyMs: 6_000 });
+    await page.getByRole('img', { name: 'Getting a new code…' }).waitFor({ timeout: 15_000 });
+    await shot(app, 'qr-between-codes');
+    await waitForQr(page, first, 20_000);
+    await page.getByRole('button', { name: 'Use phone number instead' }).click();
+    await page.getByLabel('Phone number of the WhatsApp account').fill('+20 101 234 5678');
+    await page.getByRole('button', { name: 'Get a code' }).click();
+    await page.locator('output.pairing-code').waitFor();
+    await page.clock.fastForward('02:45');
+    await page.getByText('Expired pairing code').waitFor();
+    await shot(app, 'pairing-expired');
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('switch').first().waitFor();
+    await shot(app, 'settings');
+  } finally {
+    await app.close();
+  }
+}
 const only = process.argv[2];
 if (!only || only === 'main') {
   await mainStates('light');
   await mainStates('dark');
+  await smallWindowStates();
 }
 if (!only || only === 'batch') {
   await batchStates('light');
