@@ -16,7 +16,7 @@ export interface Target {
 /** Base URL: --base-url, else WAWP_BASE_URL, else the saved entry's, else the public API. */
 export function resolveBaseUrl(ctx: CliContext, instanceId: string, flag: string | undefined): string {
   if (flag) return checkBaseUrl(flag);
-  if (ctx.io.env.WAWP_BASE_URL) return checkBaseUrl(ctx.io.env.WAWP_BASE_URL);
+  if (ctx.io.env.WAWP_BASE_URL) return checkBaseUrl(ctx.io.env.WAWP_BASE_URL, 'WAWP_BASE_URL');
   return safeFind(ctx, instanceId)?.baseUrl ?? DEFAULT_BASE_URL;
 }
 

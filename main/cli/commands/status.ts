@@ -1,5 +1,5 @@
 /** `wawp-link status [<instance-id>…]`: one session/info read per instance, as a table or JSON lines. */
-import { parseCommandArgs } from '../args';
+import { checkInstanceId, parseCommandArgs } from '../args';
 import type { CliContext } from '../context';
 import { CliError, EXIT, UsageError, exitCodeFor, type ExitCode } from '../exit-codes';
 import { linkedAs, statusInWords } from '../format';
@@ -24,7 +24,7 @@ export async function statusCommand(ctx: CliContext, argv: string[]): Promise<Ex
   const { values, positionals } = parseCommandArgs('status', argv, OPTIONS);
   if (values.help) return (ctx.io.out(STATUS_HELP), 0);
   const rows: Row[] = positionals.length
-    ? positionals.map((instanceId) => ({ instanceId, flag: values['base-url'] }))
+    ? positionals.map((id) => ({ instanceId: checkInstanceId('status', id), flag: values['base-url'] }))
     : ctx
         .instances()
         .list()
