@@ -50,15 +50,3 @@ export function largePairingCode(code: string, color: boolean): string {
     `└${bar}┘`,
   ].join('\n');
 }
-
-const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*[A-Za-z]`, 'g');
-
-/** How many terminal rows `lines` take once long lines wrap at `columns` (0 = unknown: no wrapping). */
-export function screenRows(lines: readonly string[], columns: number): number {
-  let rows = 0;
-  for (const line of lines) {
-    const width = [...line.replace(ANSI, '')].length;
-    rows += columns > 0 ? Math.max(1, Math.ceil(width / columns)) : 1;
-  }
-  return rows;
-}

@@ -9,6 +9,7 @@ import { hintFor, type HintContext } from './hints';
 import type { CliIo } from './io';
 import { writeJsonEvent, type CliEvent } from './login-json';
 import { HumanLoginView } from './login-view';
+import { chooseQrLook, type QrLook } from './terminal-theme';
 
 export interface LoginRun {
   io: CliIo;
@@ -26,18 +27,34 @@ export interface LoginRun {
   pairPhone?: string;
   /** Extra line under the human screen (the demo's "press a key to scan"). */
   extraHint?: string;
+  /** What to do when the QR does not fit the terminal ("link by phone number: wawp-link pair …"). */
+  alternative: string | null;
+  /** How the QR is drawn; chosen from the terminal when absent (the demo asks before it reads keys). */
+  look?: QrLook;
   /** Called for every engine event (the demo scans from here). */
   onEvent?: (event: LoginEvent) => void;
   /** Stops the run like Ctrl-C (exit 130) when aborted. */
   stopSignal?: AbortSignal;
 }
 
+/** The QR look for a run's terminal (no question asked when no QR will be drawn). */
+export function lookFor(io: CliIo, json: boolean, pairMode: boolean): Promise<QrLook> {
+  return json || pairMode ? Promise.resolve({ style: 'dark-ink', guessed: false }) : chooseQrLook(io);
+}
+
 /** Drives `run.session` to an outcome; always stops the session and its timers before resolving. */
-export function runLogin(run: LoginRun): Promise<ExitCode> {
+export async function runLogin(run: LoginRun): Promise<ExitCode> {
   const { io, session } = run;
+  const look = run.look ?? (await lookFor(io, run.json, Boolean(run.pairPhone)));
   const view = run.json
     ? null
-    : new HumanLoginView(io, run.title, run.extraHint ?? null, Boolean(run.pairPhone));
+    : new HumanLoginView(io, {
+        title: run.title,
+        look,
+        pairMode: Boolean(run.pairPhone),
+        alternative: run.alternative,
+        extraHint: run.extraHint ?? null,
+      });
   let restartsLeft = run.restarts;
   let pairingRequested = false;
   let lastProblem: string | null = null;
@@ -45,27 +62,21 @@ export function runLogin(run: LoginRun): Promise<ExitCode> {
   let sawScanning = false;
   let recovered = false;
   let done = false;
-  let chain = Promise.resolve();
 
   return new Promise<ExitCode>((resolve) => {
     const cleanups: Array<() => void> = [];
     const emit = (event: CliEvent): void => {
       if (run.json) writeJsonEvent(io, event);
-      else
-        chain = chain
-          .then(() => view!.handle(event))
-          .catch((e: unknown) => fail('bad_response', String(e), EXIT.other));
+      else view!.handle(event);
     };
     const finish = (code: ExitCode, message?: string): void => {
       if (done) return;
       done = true;
       for (const cleanup of cleanups) cleanup();
       session.stop();
-      void chain.then(() => {
-        view?.close();
-        if (message) io.err(`${message}\n`);
-        resolve(code);
-      });
+      view?.close();
+      if (message) io.err(`${message}\n`);
+      resolve(code);
     };
     /** The message plus the next step: `extra` when the CLI knows it better, else the code's hint. */
     const withHint = (message: string, code: LoginErrorCode, extra?: string): string =>
@@ -147,7 +158,10 @@ export function runLogin(run: LoginRun): Promise<ExitCode> {
           }
           break;
         case 'error':
-          if (!event.fatal) lastProblem = event.message.replace(/\s*Retrying in [^.]*\.?$/, '');
+          if (!event.fatal) {
+            lastProblem = event.message.replace(/\s*Retrying in [^.]*\.?$/, '');
+            view?.showProblem(lastProblem, event.retryInMs);
+          }
           // The engine already sent the JSON error line; only the words and the exit code remain.
           if (event.fatal) finish(exitCodeFor(event.code), withHint(event.message, event.code));
           break;
@@ -176,7 +190,6 @@ export function runLogin(run: LoginRun): Promise<ExitCode> {
     for (const signal of [io.interrupt, run.stopSignal]) {
       if (!signal) continue;
       const onAbort = (): void => {
-        view?.clearFrame();
         finish(EXIT.interrupted, 'Stopped.');
       };
       if (signal.aborted) return onAbort();

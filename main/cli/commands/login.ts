@@ -65,5 +65,6 @@ export async function linkInstance(
     timeoutMs: request.timeoutMs,
     restarts: request.restarts,
     pairPhone: request.pairPhone,
+    alternative: `Or link by phone number: wawp-link pair ${instanceId} --phone <number>`,
   });
 }
