@@ -10,10 +10,14 @@ export function formatPhone(idOrDigits: string): string {
   return parsed ? parsed.formatInternational() : `+${digits}`;
 }
 
+/** "+20 10 12345678 (Ann)": the account's number and name. */
+export function accountName(me: Me): string {
+  return `${formatPhone(me.id)}${me.pushName ? ` (${me.pushName})` : ''}`;
+}
+
 /** "Linked as +20 10 12345678 (Ann)". */
 export function linkedAs(me: Me): string {
-  const name = me.pushName ? ` (${me.pushName})` : '';
-  return `Linked as ${formatPhone(me.id)}${name}`;
+  return `Linked as ${accountName(me)}`;
 }
 
 const STATUS_WORDS: Record<SessionStatus, string> = {

@@ -78,7 +78,11 @@ describe('wawp-link exit codes (built CLI, real simulator)', () => {
     const events = jsonLines(result.stdout);
     expect(events.at(-1)).toMatchObject({ type: 'error', code: 'unauthorized', fatal: true });
     expect(typeof events.at(-1)!.message).toBe('string');
-    expect(result.stderr).toContain('Set WAWP_ACCESS_TOKEN');
+    // Said once: title, one sentence, one next step (no repeated advice).
+    expect(result.stderr).toBe(
+      `The access token was refused\nWawp did not accept the access token saved for instance ${id}.\n` +
+        "Next: set WAWP_ACCESS_TOKEN to this instance's access token from your Wawp dashboard.\n",
+    );
     expectTokenAbsent(result, wrong);
   });
 
@@ -88,7 +92,10 @@ describe('wawp-link exit codes (built CLI, real simulator)', () => {
     });
     expect(result.code).toBe(4);
     expect(jsonLines(result.stdout).at(-1)).toMatchObject({ type: 'error', code: 'not_found', fatal: true });
-    expect(result.stderr).toContain('Check the instance id (AAAAAAAAAAAA)');
+    expect(result.stderr).toBe(
+      'Wawp does not know this instance\nNo instance AAAAAAAAAAAA exists for this access token.\n' +
+        'Next: copy the instance id from your Wawp dashboard, then: wawp-link login <instance-id>\n',
+    );
     expectTokenAbsent(result, TOKEN);
   });
 
@@ -116,7 +123,10 @@ describe('wawp-link exit codes (built CLI, real simulator)', () => {
     const events = jsonLines(result.stdout);
     expect(events[0]).toMatchObject({ type: 'status', status: 'STOPPED' });
     expect(events.at(-1)).toMatchObject({ type: 'error', code: 'status_mismatch', fatal: true });
-    expect(result.stderr).toContain('Run again without --no-start');
+    expect(result.stderr).toContain(
+      `Next: run it without --no-start to start it: wawp-link login ${id} --base-url ${world.sim.baseUrl}`,
+    );
+    expect(result.stderr.trim().split('\n')).toHaveLength(3);
     expectTokenAbsent(result, TOKEN);
   });
 

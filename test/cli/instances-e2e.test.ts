@@ -188,6 +188,34 @@ describe.skipIf(Boolean(unavailable))(
       for (const r of [add, relabel, list, status, noToken, move, moved]) expectTokenAbsent(r, TOKEN);
     });
 
+    it('login refuses an instance linked to another number than the expected one, asking for no code (exit 6)', async () => {
+      const id = sim.addInstance(TOKEN, {
+        status: 'WORKING',
+        me: { id: '447911123456@c.us', pushName: 'Bo' },
+      });
+      const add = await runCli(
+        ['instances', 'add', id, '--base-url', sim.baseUrl, '--expected-phone', '+20 10 12345678'],
+        {
+          env: env(),
+          input: TOKEN,
+        },
+      );
+      expect(add.code, add.stderr).toBe(0);
+      const codes = sim.requestCount('auth/qr');
+      const login = await runCli(['login', id], { env: env() });
+      expect(login.code).toBe(6);
+      expect(login.stderr).toContain(
+        'It is linked to +44 7911 123456, not +20 10 12345678; nothing was changed.',
+      );
+      expect(login.stderr).toContain(
+        `Next: to log +44 7911 123456 out and link +20 10 12345678: wawp-link login ${id} --logout-first`,
+      );
+      expect(sim.requestCount('auth/qr')).toBe(codes);
+      expect(sim.snapshot(id)!.status).toBe('WORKING');
+      await runCli(['instances', 'remove', id], { env: env() });
+      for (const r of [add, login]) expectTokenAbsent(r, TOKEN);
+    });
+
     it('remove of an unknown instance exits 4 and says where to look', async () => {
       const result = await runCli(['instances', 'remove', 'ZZZZZZZZZZZZ'], { env: env() });
       expect(result.code).toBe(4);

@@ -65,7 +65,7 @@ export async function demoCommand(ctx: CliContext, argv: string[]): Promise<Exit
       session,
       json,
       title: `wawp-link demo · simulator at ${sim.baseUrl} · instance ${instanceId}`,
-      hints: { instanceId, baseUrl: sim.baseUrl, tokenSource: 'env' },
+      steps: { command: 'login', instanceId, baseUrl: sim.baseUrl, baseUrlFrom: 'flag', tokenSource: 'env' },
       autoStart: true,
       restarts: 3,
       extraHint: hint,
