@@ -113,6 +113,9 @@ add     Saves the instance (its 12-character id) and stores its access token
         in the OS keychain. The token is read without echo from the terminal,
         or from stdin when piped:
           printf '%s' "$TOKEN" | wawp-link instances add 3EB0BCB2E3D4
+        On an existing instance, what you do not name is kept: its server,
+        label, expected phone, and (press Enter, or pipe nothing) its token.
+        --base-url moves it to another server (asks for that server's token).
 remove  Forgets the instance and deletes its token from the keychain.
 list    Shows the instances and whether a token is stored (never the token).
 
