@@ -2,14 +2,13 @@
  * Before any code is requested: is the instance already linked, and to which number? Linking again
  * would replace that link, so another number is refused unless the user asked to log it out first.
  */
+import { isWrongNumber } from '../../common/linked-number';
 import type { Me } from '../../common/model';
 import type { WawpClient } from '../wawp/types';
 import { formatPhone } from './format';
 
 export type LinkedCheck =
   { kind: 'not-linked' } | { kind: 'same'; me: Me } | { kind: 'other'; me: Me; wanted: string };
-
-const digitsOf = (me: Me): string => me.id.split('@')[0]!.split(':')[0]!.replace(/\D/g, '');
 
 /**
  * Reads the session once. `wanted` (digits with country code) is the number to link, or null when
@@ -23,7 +22,7 @@ export async function checkLinked(
   const info = await client.sessionInfo({ signal });
   if (!info.ok || info.data.status !== 'WORKING' || !info.data.me) return { kind: 'not-linked' };
   const me = info.data.me;
-  if (wanted === null || digitsOf(me) === wanted) return { kind: 'same', me };
+  if (wanted === null || !isWrongNumber(wanted, me)) return { kind: 'same', me };
   return { kind: 'other', me, wanted };
 }
 

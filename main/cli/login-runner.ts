@@ -167,11 +167,18 @@ export async function runLogin(run: LoginRun): Promise<ExitCode> {
         if (event.status === 'STOPPED' && !run.autoStart) end(leftAlone(run.steps, false), EXIT.other);
         else if (event.status === 'SCAN_QR_CODE') requestPairing();
       } else if (event.type === 'connected') finish(EXIT.linked);
-      else if (event.type === 'exhausted') onExhausted();
+      else if (event.type === 'exhausted') onExhausted(event.renewing === true);
     };
 
-    const onExhausted = (): void => {
-      if (!sawScanning && !recovered) {
+    const onExhausted = (renewing: boolean): void => {
+      if (renewing) {
+        // The server began a new cycle by itself: it counts as one of the --restarts, without a call.
+        if (restartsLeft <= 0) return end(codesUsedUp(run.steps, run.restarts), EXIT.gaveUp);
+        restartsLeft--;
+        view?.setBanner(
+          `The server started new codes (restart ${run.restarts - restartsLeft} of ${run.restarts}).`,
+        );
+      } else if (!sawScanning && !recovered) {
         // Found FAILED before this run saw any scanning: the user asked to log in, so get a fresh cycle
         // (not counted against --restarts), unless --no-start asked us to change nothing.
         if (!run.autoStart) return end(leftAlone(run.steps, true), EXIT.other);

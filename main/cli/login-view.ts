@@ -101,7 +101,11 @@ export class HumanLoginView {
         break;
       case 'exhausted':
         this.qr = null;
-        this.setNote('Every code of this cycle expired without a scan.');
+        this.setNote(
+          event.renewing
+            ? 'Every code of this cycle expired; the server started a new set.'
+            : 'Every code of this cycle expired without a scan.',
+        );
         this.plain(this.note!);
         break;
       case 'connected':
@@ -169,7 +173,7 @@ export class HumanLoginView {
   private codeLine(): string {
     const q = this.qr!;
     const left = formatCountdown(q.expiresAt - Date.now());
-    const which = q.index === null ? 'New code' : `Code ${q.index} of ~${q.expectedCount}`;
+    const which = q.index === null ? 'Code' : `Code ${q.index} of ~${q.expectedCount}`;
     return `${which} · expires in ${left}`;
   }
 
