@@ -28,13 +28,14 @@ export function againCommand(ctx: StepContext): string {
 
 /** One next step for `action`. */
 export function nextStep(action: ProblemAction, ctx: StepContext, host: string): string {
+  const phone = ctx.command === 'pair' ? ' --phone <number>' : '';
   switch (action) {
     case 'edit_token':
       return ctx.tokenSource === 'env'
         ? "set WAWP_ACCESS_TOKEN to this instance's access token from your Wawp dashboard."
         : `store the right token: wawp-link instances add ${ctx.instanceId}${flagFor(ctx)}`;
     case 'check_instance':
-      return `copy the instance id from your Wawp dashboard, then: wawp-link ${ctx.command} <instance-id>`;
+      return `copy the instance id from your Wawp dashboard, then: wawp-link ${ctx.command} <instance-id>${phone}`;
     case 'new_code':
       return `get a new code: wawp-link login ${ctx.instanceId}${ctx.baseUrlFrom === 'flag' ? flagFor(ctx) : ''}`;
     case 'check_plan':
@@ -44,7 +45,7 @@ export function nextStep(action: ProblemAction, ctx: StepContext, host: string):
         return `set WAWP_BASE_URL to your Wawp server (default ${DEFAULT_BASE_URL}).`;
       if (ctx.baseUrlFrom === 'saved')
         return `save the right server: wawp-link instances add ${ctx.instanceId} --base-url <server>`;
-      return `run it with the right server: wawp-link ${ctx.command} ${ctx.instanceId} --base-url <server>`;
+      return `run it with the right server: wawp-link ${ctx.command} ${ctx.instanceId}${phone} --base-url <server>`;
     case 'fix_phone':
       return `give the number with its country code: wawp-link pair ${ctx.instanceId} --phone "+20 101 234 5678"`;
     case 'retry':

@@ -137,6 +137,7 @@ describe.skipIf(!hasTmux)(
       const colourCode = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*[34]\\dm`);
       if (!color) expect(capture(name).join('\n')).not.toMatch(colourCode);
       expect(plainText(name)).not.toContain('Looks inverted'); // the terminal told its theme
+      expect(capture(name).join('\n')).not.toContain(TOKEN);
       tmux('kill-session', '-t', name);
     });
 
@@ -167,6 +168,7 @@ describe.skipIf(!hasTmux)(
         const joined = tmux('capture-pane', '-p', '-J', '-t', name);
         expect(joined).toContain(`Or link by phone number: wawp-link pair ${id} --phone <number>`);
         await waitFor(name, (t) => countdown(t) !== null && countdown(t) !== countdown(narrow));
+        for (const text of [small, big, narrow, joined]) expect(text).not.toContain(TOKEN);
         tmux('kill-session', '-t', name);
       },
     );
