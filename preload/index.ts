@@ -30,19 +30,23 @@ const bridge: WawpBridge = {
   testConnection: invoke('instances:test'),
   exportInstances: invoke('instances:export'),
   importInstances: invoke('instances:import'),
+  keepNumber: invoke('instances:keep-number'),
   startLogin: invoke('login:start'),
   stopLogin: invoke('login:stop'),
   restartLogin: invoke('login:restart'),
+  relinkLogin: invoke('login:relink'),
   requestPairingCode: invoke('login:pairing-code'),
   startDemo: invoke('demo:start'),
   scanDemo: invoke('demo:scan'),
   getSettings: invoke('settings:get'),
   setPreferences: invoke('settings:set'),
   chooseTokenStorage: invoke('settings:token-storage'),
+  recheckKeychain: invoke('settings:keychain-check'),
   copyText: invoke('clipboard:write'),
   onLoginEvent: subscribe('login:event'),
   onInstancesChanged: subscribe('instances:changed'),
   onNavigate: subscribe('navigate'),
+  onKeychainChanged: subscribe('keychain:changed'),
 };
 
 contextBridge.exposeInMainWorld('wawp', bridge);

@@ -55,4 +55,29 @@ describe('reduceLogin', () => {
     });
     expect(reduceLogin(soft, qr(2), 0).error).toBeNull();
   });
+
+  it('keeps what names a problem (host, cause, detail); a stopped loop drops a retrying one, not a fatal one', () => {
+    const soft: LoginEvent = {
+      type: 'error',
+      code: 'network',
+      message: 'x',
+      fatal: false,
+      retryInMs: 1_000,
+      host: 'api.example.com',
+      cause: 'refused',
+      detail: 'connect ECONNREFUSED',
+    };
+    const state = run([soft]);
+    expect(state.error).toMatchObject({
+      host: 'api.example.com',
+      cause: 'refused',
+      detail: 'connect ECONNREFUSED',
+    });
+    expect(reduceLogin(state, { type: 'stopped' }, 0)).toMatchObject({ phase: 'stopped', error: null });
+    const fatal = run([
+      { type: 'error', code: 'unauthorized', message: 'no', fatal: true },
+      { type: 'stopped' },
+    ]);
+    expect(fatal).toMatchObject({ phase: 'error', error: { code: 'unauthorized' } });
+  });
 });
