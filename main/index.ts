@@ -21,9 +21,7 @@ async function onReady(single: SingleInstance): Promise<void> {
   const settings = openAppSettings();
   const secrets = await setupSecrets();
   let integration: Integration | null = null;
-  const handlers = setupHandlers(settings, secrets, (preferences) =>
-    integration?.applyPreferences(preferences),
-  );
+  const handlers = setupHandlers(settings, secrets, () => integration);
   const bounds = boundsStore(settings, (error) => log.warn('window bounds not saved:', error));
   const show = (target: NavigateTarget | null): void => {
     const win = showMainWindow(bounds);
@@ -31,9 +29,15 @@ async function onReady(single: SingleInstance): Promise<void> {
     if (win.webContents.isLoading()) win.webContents.once('did-finish-load', () => send('navigate', target));
     else send('navigate', target);
   };
-  integration = setupIntegration({ handlers, settings, single, show });
-  const tray = setupAppTray({ handlers, preferences: () => settings.getPreferences(), show });
+  const desktop = (integration = setupIntegration({ handlers, settings, single, show }));
+  const tray = setupAppTray({
+    handlers,
+    preferences: () => desktop.preferences(),
+    attention: desktop.attention,
+    show,
+  });
   const hasTray = await tray.hasHost;
+  desktop.setHasTray(hasTray);
   setCloseBehaviour(() => (hasTray ? 'hide' : 'minimize'));
   const launchedAtLogin = integration.launchAtLogin.wasLaunchedAtLogin();
   const hidden = hasTray && launchedAtLogin && settings.getPreferences().startHidden;

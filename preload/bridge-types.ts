@@ -30,6 +30,7 @@ export interface WawpBridge {
   onLoginEvent: Subscribe<'login:event'>;
   onInstancesChanged: Subscribe<'instances:changed'>;
   onNavigate: Subscribe<'navigate'>;
+  onDesktopBanner: Subscribe<'desktop:banner'>;
 }
 
 declare global {

@@ -43,6 +43,7 @@ const bridge: WawpBridge = {
   onLoginEvent: subscribe('login:event'),
   onInstancesChanged: subscribe('instances:changed'),
   onNavigate: subscribe('navigate'),
+  onDesktopBanner: subscribe('desktop:banner'),
 };
 
 contextBridge.exposeInMainWorld('wawp', bridge);

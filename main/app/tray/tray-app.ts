@@ -5,6 +5,7 @@
  */
 import { app, clipboard, dialog } from 'electron';
 import type { InstanceView, NavigateTarget, Preferences, Result } from '../../../common/ipc';
+import type { Attention } from '../desktop/app-integration';
 import type { AppHandlers } from '../handlers/handlers';
 import { log } from '../platform/log';
 import { setupTray, type TrayHandle } from './tray';
@@ -12,7 +13,10 @@ import type { TrayActions, TrayInstance } from './tray-menu';
 
 export interface AppTrayOptions {
   handlers: AppHandlers;
+  /** Preferences with launch at login as the OS has it. */
   preferences: () => Preferences;
+  /** Instances whose "Re-link" notification the OS refused: listed at the top of the menu. */
+  attention?: Attention;
   /** Shows the window, opening `target` when given. */
   show: (target: NavigateTarget | null) => void;
   /** Default `app.quit()` (before-quit marks the app as quitting, so the window really closes). */
@@ -85,13 +89,23 @@ export function setupAppTray(options: AppTrayOptions): TrayHandle {
   };
 
   const tray: TrayHandle = setupTray({
-    state: () => ({ instances: views.map(toTray), launchAtLogin: options.preferences().launchAtLogin }),
+    state: () => ({
+      instances: views.map(toTray),
+      launchAtLogin: options.preferences().launchAtLogin,
+      attention: options.attention?.ids() ?? [],
+    }),
     actions,
-    subscribe: (listener) =>
-      handlers.onInstancesChanged((next) => {
+    subscribe: (listener) => {
+      const stopViews = handlers.onInstancesChanged((next) => {
         views = next;
         listener();
-      }),
+      });
+      const stopAttention = options.attention?.subscribe(listener);
+      return () => {
+        stopViews();
+        stopAttention?.();
+      };
+    },
   });
   handlers
     .views()
