@@ -1,6 +1,7 @@
 /**
  * Composition root of the desktop app: each line wires one module (see main/app/). One instance only
- * (second launches and deep links go to the first); the window hides on close and Quit really quits.
+ * (second launches and deep links go to the first); closing the window hides it while a tray can bring it
+ * back (else quits), and Quit really quits.
  */
 import { app } from 'electron';
 import type { NavigateTarget } from '../common/ipc';
@@ -15,6 +16,7 @@ import { setupSecurity } from './app/windows/security';
 import { boundsStore } from './app/handlers/settings-port';
 import { registerProtocol, setupSingleInstance, type SingleInstance } from './app/desktop/single-instance';
 import { setupAppTray } from './app/tray/tray-app';
+import { closeAction } from './app/tray/tray-host';
 import { createMainWindow, getMainWindow, setCloseBehaviour, showMainWindow } from './app/windows/window';
 
 async function onReady(single: SingleInstance): Promise<void> {
@@ -38,7 +40,7 @@ async function onReady(single: SingleInstance): Promise<void> {
   });
   const hasTray = await tray.hasHost;
   desktop.setHasTray(hasTray);
-  setCloseBehaviour(() => (hasTray ? 'hide' : 'minimize'));
+  setCloseBehaviour(() => closeAction(process.platform, hasTray));
   const launchedAtLogin = integration.launchAtLogin.wasLaunchedAtLogin();
   const hidden = hasTray && launchedAtLogin && settings.getPreferences().startHidden;
   if (!getMainWindow()) createMainWindow(bounds, { show: !hidden }); // the tray may have opened it already

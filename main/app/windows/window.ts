@@ -1,10 +1,10 @@
 /**
  * The main window: secure options (window-options.ts), registered as a trusted IPC sender, bounds persisted,
- * and closing only hides it (the tray keeps the app alive) unless the app is quitting.
+ * and closing hides it while a tray (or the Dock) can bring it back, else quits (tray-host.ts closeAction).
  */
-import { BrowserWindow } from 'electron';
+import { app, BrowserWindow } from 'electron';
 import { trustedSenders } from '../ipc/ipc';
-import { isQuitting } from './lifecycle';
+import { isQuitting, markQuitting } from './lifecycle';
 import { log } from '../platform/log';
 import { APP_INDEX_URL } from './app-protocol-resolve';
 import { mainWindowOptions, type WindowBounds } from './window-options';
@@ -22,8 +22,8 @@ export function getMainWindow(): BrowserWindow | null {
   return mainWindow && !mainWindow.isDestroyed() ? mainWindow : null;
 }
 
-/** What closing the window does: hide it (a tray shows the app) or minimize it (no tray host: stay reachable). */
-export type CloseBehaviour = () => 'hide' | 'minimize';
+/** What closing the window does: hide it (a tray or the Dock brings it back) or quit (nothing would). */
+export type CloseBehaviour = () => 'hide' | 'quit';
 
 let closeBehaviour: CloseBehaviour = () => 'hide';
 
@@ -64,7 +64,10 @@ export function createMainWindow(bounds: BoundsStore, options: { show: boolean }
     if (isQuitting()) return;
     event.preventDefault();
     if (closeBehaviour() === 'hide') win.hide();
-    else win.minimize();
+    else {
+      markQuitting();
+      app.quit();
+    }
   });
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
