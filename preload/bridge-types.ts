@@ -17,20 +17,24 @@ export interface WawpBridge {
   testConnection: Invoke<'instances:test'>;
   exportInstances: Invoke<'instances:export'>;
   importInstances: Invoke<'instances:import'>;
+  keepNumber: Invoke<'instances:keep-number'>;
   startLogin: Invoke<'login:start'>;
   stopLogin: Invoke<'login:stop'>;
   restartLogin: Invoke<'login:restart'>;
+  relinkLogin: Invoke<'login:relink'>;
   requestPairingCode: Invoke<'login:pairing-code'>;
   startDemo: Invoke<'demo:start'>;
   scanDemo: Invoke<'demo:scan'>;
   getSettings: Invoke<'settings:get'>;
   setPreferences: Invoke<'settings:set'>;
   chooseTokenStorage: Invoke<'settings:token-storage'>;
+  recheckKeychain: Invoke<'settings:keychain-check'>;
   copyText: Invoke<'clipboard:write'>;
   onLoginEvent: Subscribe<'login:event'>;
   onInstancesChanged: Subscribe<'instances:changed'>;
   onNavigate: Subscribe<'navigate'>;
   onDesktopBanner: Subscribe<'desktop:banner'>;
+  onKeychainChanged: Subscribe<'keychain:changed'>;
 }
 
 declare global {

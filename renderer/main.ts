@@ -1,4 +1,5 @@
 /** Renderer entry: the app shell (header, navigation, content) over the store and router. */
+import { prepareAnnouncer } from './announcer';
 import { button, h } from './dom';
 import { createRouter, routeFor, type Route, type ViewFactory } from './router';
 import { createStore } from './store';
@@ -12,13 +13,13 @@ import { settingsView } from './views/settings';
 const views: ViewFactory = (route, context) => {
   switch (route.view) {
     case 'list':
-      return instanceList(context);
+      return instanceList(context, route.notice);
     case 'add':
       return instanceForm(context, null);
     case 'edit':
       return instanceForm(context, route.instanceId, route.focus);
     case 'login':
-      return loginView(context, route.instanceId, route.mode ?? 'qr');
+      return loginView(context, route.instanceId, route.mode ?? 'qr', route.relink ?? false);
     case 'settings':
       return settingsView(context);
   }
@@ -39,6 +40,7 @@ function start(): void {
   );
   const banners = desktopBanners((instanceId) => router.go({ view: 'login', instanceId, mode: 'qr' }));
   root.append(header, banners, content);
+  prepareAnnouncer();
   const markNav = (route: Route): void => {
     const onSettings = route.view === 'settings';
     navInstances.toggleAttribute('aria-current', !onSettings);

@@ -12,7 +12,8 @@ export interface SecretKey {
 /** Where a token is kept, shown to users in settings. */
 export type SecretLocation = 'keychain' | 'encrypted-file' | 'session-memory';
 
-export type KeychainState = 'ok' | 'locked' | 'no-provider' | 'no-dbus' | 'error';
+/** `checking` while a probe runs and nothing is known yet (the app starts before the keychain answers). */
+export type KeychainState = 'ok' | 'checking' | 'locked' | 'no-provider' | 'no-dbus' | 'error';
 
 export interface KeychainHealth {
   state: KeychainState;

@@ -1,9 +1,11 @@
 /**
  * The Wawp v2 client (contract: types.ts): typed login/session calls, one Outcome per request,
- * never throws. Credentials go in the query like the docs' samples, or in the JSON body only.
+ * never throws. Credentials go in the query like the docs' samples, or in the JSON body only;
+ * `format=raw` always goes in both (the docs' URL has it in the query, their samples in the body).
  */
 import type { WawpError } from '../../common/model';
 import type { Outcome, RequestOptions, WawpClient, WawpClientOptions } from './types';
+import { withHost, wawpError } from './errors';
 import { performRequest } from './http';
 import { decodeQrEnvelope } from './qr-payload';
 import { parseMe, parsePairingCode, parseQrImage, parseSessionInfo, type Parsed } from './shapes';
@@ -18,6 +20,8 @@ interface Call {
   /** HTTP method when credentials travel in the query (body mode always POSTs). */
   method: 'GET' | 'POST';
   fields?: Record<string, unknown>;
+  /** Fields that also go in the query, whatever the credentials placement. */
+  query?: Record<string, string>;
 }
 
 /** Creates a client bound to one instance; see `WawpClient` for the calls. */
@@ -26,6 +30,12 @@ export function createWawpClient(options: WawpClientOptions): WawpClient {
   const mode = options.credentialsIn ?? 'query';
   const fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis);
   const secrets = [options.accessToken];
+  let host = 'the server';
+  try {
+    host = new URL(base).host || host;
+  } catch {
+    // reported per call below
+  }
 
   async function call<T>(
     c: Call,
@@ -36,15 +46,13 @@ export function createWawpClient(options: WawpClientOptions): WawpClient {
     try {
       url = new URL(`${base}/v2/${c.path}`);
     } catch {
-      const error: WawpError = {
-        code: 'network',
-        message: `The Wawp base URL "${base}" is not a valid URL. Fix it in Settings.`,
-      };
+      const error: WawpError = wawpError('not_wawp', { detail: 'the server address is not a valid URL' });
       return { ok: false, error };
     }
     const creds = { instance_id: options.instanceId, access_token: options.accessToken };
     let method = c.method;
     let body: Record<string, unknown> | undefined = c.fields;
+    for (const [key, value] of Object.entries(c.query ?? {})) url.searchParams.set(key, value);
     if (mode === 'body') {
       method = 'POST';
       body = { ...creds, ...c.fields };
@@ -62,9 +70,9 @@ export function createWawpClient(options: WawpClientOptions): WawpClient {
       fetch: fetchFn,
       secrets,
     });
-    if (!outcome.ok) return outcome;
+    if (!outcome.ok) return { ok: false, error: withHost(outcome.error, url.host) };
     const parsed = parse(outcome.data);
-    if (!parsed.ok) return parsed;
+    if (!parsed.ok) return { ok: false, error: withHost(parsed.error, url.host) };
     return { ok: true, data: parsed.value, serverDate: outcome.serverDate, receivedAt: outcome.receivedAt };
   }
 
@@ -72,11 +80,16 @@ export function createWawpClient(options: WawpClientOptions): WawpClient {
     call({ path: `session/${path}`, method: 'POST' }, opts, parseSessionInfo);
 
   return {
+    host,
     getQr: (opts) =>
-      call({ path: 'auth/qr', method: 'POST', fields: { format: 'raw' } }, opts, (body) => {
-        const decoded = decodeQrEnvelope(body);
-        return decoded.ok ? { ok: true, value: decoded.qr } : decoded;
-      }),
+      call(
+        { path: 'auth/qr', method: 'POST', fields: { format: 'raw' }, query: { format: 'raw' } },
+        opts,
+        (body) => {
+          const decoded = decodeQrEnvelope(body);
+          return decoded.ok ? { ok: true, value: decoded.qr } : decoded;
+        },
+      ),
     getQrImage: (opts) => call({ path: 'auth/qr-image', method: 'POST' }, opts, parseQrImage),
     requestCode: (phone, opts) =>
       call(

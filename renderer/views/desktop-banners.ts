@@ -1,5 +1,5 @@
 /**
- * "Re-link" banners for notifications the OS would not show (unsigned macOS builds emit `failed`): main
+ * "Link again" banners for notifications the OS would not show (unsigned macOS builds emit `failed`): main
  * pushes them (`desktop:banner`) and lists the open ones in Settings' desktop status, so a window opened
  * later shows them too. Each offers the login view and can be dismissed.
  */

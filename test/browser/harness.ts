@@ -6,7 +6,7 @@
  * ```ts
  * const app = await launchApp();              // needs `npm run build` first
  * const { instanceId, token } = await app.seedInstance();   // sim instance + saved through the real handler
- * await app.page.getByRole('button', { name: 'Log in' }).click();
+ * await app.page.getByRole('button', { name: 'Link: Sales line' }).click();
  * app.sim.scan(instanceId);                   // play the phone
  * expect(app.leaks()).toEqual([]);            // no token crossed towards the renderer
  * await app.close();                          // stops Chromium, sessions, simulator; deletes temp dirs
@@ -69,6 +69,8 @@ export interface LaunchOptions {
   settings?: SettingsPort;
   colorScheme?: 'light' | 'dark';
   viewport?: { width: number; height: number };
+  /** Page zoom (2 = 200%): the same window in device pixels, half as many CSS pixels. */
+  zoom?: number;
   /** Open the app page right away (default true). */
   open?: boolean;
 }

@@ -92,11 +92,11 @@ describe('notifications on Windows', () => {
 describe('notifications on macOS', () => {
   beforeEach(() => Object.defineProperty(process, 'platform', { value: 'darwin' }));
 
-  it('a click or the Re-link button opens the login view', () => {
+  it('a click or the Link again button opens the login view', () => {
     const { n, relinked } = notifier();
     n.observe(ID, 'WORKING');
     n.observe(ID, 'SCAN_QR_CODE');
-    expect(shown[0]!.options.actions).toEqual([{ type: 'button', text: 'Re-link' }]);
+    expect(shown[0]!.options.actions).toEqual([{ type: 'button', text: 'Link again' }]);
     shown[0]!.emit('action', {});
     expect(relinked).toEqual([ID]);
   });

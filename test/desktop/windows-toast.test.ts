@@ -8,24 +8,24 @@ import {
   xmlEscape,
 } from '../../main/app/desktop/windows-toast';
 
-describe('Windows "Re-link" toasts carry what a later click needs', () => {
+describe('Windows "Link again" toasts carry what a later click needs', () => {
   const xml = relinkToastXml({
-    title: 'Sales <&> "HQ" needs re-linking',
+    title: 'Sales <&> "HQ" needs linking again',
     body: "Its session's gone & <b>stopped</b>.",
-    button: 'Re-link',
+    button: 'Link again',
     link: relinkLink('3EB0BCB2E3D4'),
   });
 
   it('puts the deep link on the body (launch) and on the button (arguments)', () => {
     expect(xml).toMatch(/^<toast launch="wawp-link:\/\/login\/3EB0BCB2E3D4" activationType="foreground">/);
     expect(xml).toContain(
-      '<action content="Re-link" arguments="wawp-link://login/3EB0BCB2E3D4" activationType="foreground"/>',
+      '<action content="Link again" arguments="wawp-link://login/3EB0BCB2E3D4" activationType="foreground"/>',
     );
     expect(xml).toContain('<binding template="ToastGeneric">');
   });
 
   it('escapes labels so a name cannot inject markup or attributes', () => {
-    expect(xml).toContain('<text>Sales &lt;&amp;&gt; &quot;HQ&quot; needs re-linking</text>');
+    expect(xml).toContain('<text>Sales &lt;&amp;&gt; &quot;HQ&quot; needs linking again</text>');
     expect(xml).toContain('<text>Its session&apos;s gone &amp; &lt;b&gt;stopped&lt;/b&gt;.</text>');
     expect(xml.match(/<text>/g)).toHaveLength(2);
     expect(xmlEscape(`<>&"'`)).toBe('&lt;&gt;&amp;&quot;&apos;');

@@ -25,7 +25,8 @@ beforeAll(async () => {
   display = `:${number}`;
   const authority = join(work, 'Xauthority');
   spawnSync('xauth', ['-f', authority, 'add', display, '.', COOKIE]);
-  server = spawn('Xvfb', [display, '-auth', authority, '-nolisten', 'tcp'], { stdio: 'ignore' });
+  server = spawn('Xvfb', [display, '-auth', authority, '-nolisten', 'tcp', '-noreset'], { stdio: 'ignore' });
+  // -noreset: a bare Xvfb resets when its last client leaves, closing connections made meanwhile.
   // No DBUS_SESSION_BUS_ADDRESS: only the X server can report a tray here.
   env = { DISPLAY: display, XAUTHORITY: authority };
   for (let i = 0; i < 100 && !existsSync(`/tmp/.X11-unix/X${number}`); i += 1) {
@@ -73,8 +74,7 @@ describe.skipIf(!haveXvfb)('an XEmbed tray on a real X server', () => {
     } finally {
       panel.close();
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(await xembedTrayRuns(env)).toBe(false); // the panel went away
+    await expect.poll(() => xembedTrayRuns(env), { timeout: 5_000 }).toBe(false); // the panel went away
   });
 });
 

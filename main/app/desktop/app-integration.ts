@@ -1,6 +1,6 @@
 /**
  * Desktop integration around the window: launch at login, the global shortcut, background health with
- * "Re-link" notifications (and their fallback: the tray and an in-app banner when the OS refuses them),
+ * "Link again" notifications (and their fallback: the tray and an in-app banner when the OS refuses them),
  * and what Settings shows about all of it, read from the OS. Call after ready.
  */
 import type { DesktopBanner, DesktopStatusView, NavigateTarget, Preferences } from '../../../common/ipc';
@@ -16,7 +16,7 @@ import { setupNotifications } from './notify';
 import { setupShortcut } from './shortcut';
 import type { SingleInstance } from './single-instance';
 
-/** Instances whose "Re-link" notification the OS refused: the tray lists them until they are linked. */
+/** Instances whose "Link again" notification the OS refused: the tray lists them until they are linked. */
 export interface Attention {
   ids(): string[];
   /** Calls `listener` when the list changes; returns the unsubscribe function. */

@@ -1,9 +1,9 @@
 /**
- * Keeps a reference to each instance's "Re-link" notification for as long as a click on it can still
+ * Keeps a reference to each instance's "Link again" notification for as long as a click on it can still
  * arrive: on Windows a toast that times out emits `close` (reason `timedOut`) and moves to Action Center,
  * where it can be clicked much later — dropping it then would lose its handlers. A notification is let go
  * when clicked, dismissed by the user, replaced by a newer one, or when its instance is linked again (then
- * it is also closed, so a stale "needs re-linking" toast leaves Action Center). No electron import.
+ * it is also closed, so a stale "needs linking again" toast leaves Action Center). No electron import.
  */
 
 /** The slice of Electron's Notification the keeper needs. */
@@ -18,7 +18,7 @@ export interface NotificationKeeper<N extends Closable> {
   closed(id: string, note: N, reason: string | undefined): void;
   /** The user acted on it: let it go and return it (null when none was kept). */
   take(id: string): N | null;
-  /** The instance no longer needs re-linking (or was removed): close and drop its notification. */
+  /** The instance no longer needs linking again (or was removed): close and drop its notification. */
   resolve(id: string): void;
   /** The instance ids whose notification is kept (diagnostics and tests). */
   ids(): string[];

@@ -1,5 +1,5 @@
 /**
- * "Re-link" notifications: when background health sees an instance leave WORKING, a native notification
+ * "Link again" notifications: when background health sees an instance leave WORKING, a native notification
  * offers to open its login view. Decisions come from the pure limiter (notify-limiter.ts); references are
  * kept by notification-keeper.ts for as long as a click can arrive. On Windows the toast carries its own
  * link and clicks arrive through `Notification.handleActivation`, so one clicked in Action Center after a
@@ -57,12 +57,16 @@ export function setupNotifications(deps: NotifyDeps): Notifier {
   let state = EMPTY_LIMITER;
   const show = (id: string, status: SessionStatus): void => {
     if (!deps.enabled() || !Notification.isSupported()) return;
-    const title = `${deps.label(id)} needs re-linking`;
-    const body = `Its WhatsApp session ${WHY[status] ?? 'stopped working'}. Click to re-link it with a new code.`;
+    const title = `${deps.label(id)} needs linking again`;
+    const body = `Its WhatsApp session ${WHY[status] ?? 'stopped working'}. Click to link it again with a new code.`;
     const note = new Notification(
       windows
-        ? { title, body, toastXml: relinkToastXml({ title, body, button: 'Re-link', link: relinkLink(id) }) }
-        : { title, body, actions: [{ type: 'button', text: 'Re-link' }] },
+        ? {
+            title,
+            body,
+            toastXml: relinkToastXml({ title, body, button: 'Link again', link: relinkLink(id) }),
+          }
+        : { title, body, actions: [{ type: 'button', text: 'Link again' }] },
     );
     if (!windows) {
       // On Windows handleActivation delivers clicks (it fires in addition to these events).

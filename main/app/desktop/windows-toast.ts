@@ -17,12 +17,12 @@ export function xmlEscape(text: string): string {
   );
 }
 
-/** The link a "Re-link" toast carries for an instance (already validated ids only). */
+/** The link a "Link again" toast carries for an instance (already validated ids only). */
 export function relinkLink(instanceId: string): string {
   return `${PROTOCOL}://login/${instanceId}`;
 }
 
-/** The toast XML for a "Re-link" notification (ToastGeneric: title, body, one button). */
+/** The toast XML for a "Link again" notification (ToastGeneric: title, body, one button). */
 export function relinkToastXml(options: {
   title: string;
   body: string;

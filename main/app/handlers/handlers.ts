@@ -11,6 +11,7 @@ import { createLoginHandlers } from './handlers-login';
 import { createSettingsHandlers } from './handlers-settings';
 import { createInstanceRegistry, type InstanceRegistry } from './instance-registry';
 import { createLoginManager, type LoginManager } from './login-manager';
+import { logoutNumber } from './logout';
 
 export type { Handlers } from './handler-kit';
 
@@ -23,6 +24,8 @@ export interface AppHandlers {
   views(): Promise<InstanceView[]>;
   /** Called with fresh views whenever the list or a status changes (the tray listens); returns unsubscribe. */
   onInstancesChanged(listener: (views: InstanceView[]) => void): () => void;
+  /** Re-sends `instances:changed` (e.g. the keychain became readable, so `hasToken` may have changed). */
+  refresh(): Promise<void>;
   /**
    * One light status read for background health (no token leaves main): the instance's session/info, also
    * recorded in the status cache so the list and the tray stay true.
@@ -56,13 +59,14 @@ export function createHandlers(deps: HandlerDeps): AppHandlers {
   const channels: Handlers = {
     ...createInstanceHandlers(deps, registry, manager, changed),
     ...createLoginHandlers(deps, registry, manager, changed),
-    ...createSettingsHandlers(deps),
+    ...createSettingsHandlers(deps, changed),
   };
   return {
     channels,
     manager,
     registry,
     views: () => registry.views(),
+    refresh: changed,
     onInstancesChanged(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -88,21 +92,7 @@ export function createHandlers(deps: HandlerDeps): AppHandlers {
       manager.observe(instanceId, { status: outcome.data.status, me: outcome.data.me });
       return { ok: true, status: outcome.data.status };
     },
-    async logoutInstance(instanceId) {
-      const instance = registry.find(instanceId);
-      const token = instance ? await registry.token(instance).catch(() => null) : null;
-      if (!instance || !token)
-        return {
-          ok: false,
-          error: { code: 'unauthorized', message: 'No access token is stored for this instance.' },
-        };
-      manager.stop(instanceId);
-      const client = deps.createClient({ baseUrl: instance.baseUrl, instanceId, accessToken: token });
-      const outcome = await client.logout();
-      if (!outcome.ok) return { ok: false, error: outcome.error };
-      manager.observe(instanceId, { status: outcome.data.status, me: null });
-      return { ok: true };
-    },
+    logoutInstance: (instanceId) => logoutNumber(deps, registry, manager, instanceId),
     async dispose() {
       stopWatching();
       manager.stopAll();

@@ -5,7 +5,6 @@
  */
 import { app, clipboard, dialog } from 'electron';
 import type { InstanceView, NavigateTarget, Preferences, Result } from '../../../common/ipc';
-import type { Attention } from '../desktop/app-integration';
 import type { AppHandlers } from '../handlers/handlers';
 import { log } from '../platform/log';
 import { setupTray, type TrayHandle } from './tray';
@@ -15,8 +14,8 @@ export interface AppTrayOptions {
   handlers: AppHandlers;
   /** Preferences with launch at login as the OS has it. */
   preferences: () => Preferences;
-  /** Instances whose "Re-link" notification the OS refused: listed at the top of the menu. */
-  attention?: Attention;
+  /** Instances whose notification the OS refused: listed at the top of the menu (refresh() on change). */
+  attention?: () => readonly string[];
   /** Shows the window, opening `target` when given. */
   show: (target: NavigateTarget | null) => void;
   /** Default `app.quit()` (before-quit marks the app as quitting, so the window really closes). */
@@ -92,20 +91,14 @@ export function setupAppTray(options: AppTrayOptions): TrayHandle {
     state: () => ({
       instances: views.map(toTray),
       launchAtLogin: options.preferences().launchAtLogin,
-      attention: options.attention?.ids() ?? [],
+      attention: options.attention?.() ?? [],
     }),
     actions,
-    subscribe: (listener) => {
-      const stopViews = handlers.onInstancesChanged((next) => {
+    subscribe: (listener) =>
+      handlers.onInstancesChanged((next) => {
         views = next;
         listener();
-      });
-      const stopAttention = options.attention?.subscribe(listener);
-      return () => {
-        stopViews();
-        stopAttention?.();
-      };
-    },
+      }),
   });
   handlers
     .views()

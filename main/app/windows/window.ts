@@ -2,11 +2,12 @@
  * The main window: secure options (window-options.ts), registered as a trusted IPC sender, bounds persisted,
  * and closing hides it while a tray (or the Dock) can bring it back, else quits (tray-host.ts closeAction).
  */
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, screen } from 'electron';
 import { trustedSenders } from '../ipc/ipc';
 import { isQuitting, markQuitting } from './lifecycle';
 import { log } from '../platform/log';
 import { APP_INDEX_URL } from './app-protocol-resolve';
+import { fitToDisplays } from './visible-bounds';
 import { mainWindowOptions, type WindowBounds } from './window-options';
 
 /** Where the window's bounds are kept (settings). */
@@ -22,8 +23,11 @@ export function getMainWindow(): BrowserWindow | null {
   return mainWindow && !mainWindow.isDestroyed() ? mainWindow : null;
 }
 
-/** What closing the window does: hide it (a tray or the Dock brings it back) or quit (nothing would). */
-export type CloseBehaviour = () => 'hide' | 'quit';
+/**
+ * What closing the window does: hide it (a tray or the Dock brings it back), quit (nothing would), or
+ * minimize while the tray-host check has not answered yet.
+ */
+export type CloseBehaviour = () => 'hide' | 'minimize' | 'quit';
 
 let closeBehaviour: CloseBehaviour = () => 'hide';
 
@@ -43,7 +47,15 @@ export function showMainWindow(bounds: BoundsStore): BrowserWindow {
 
 /** Creates the main window; `show: false` starts hidden (launched at login). */
 export function createMainWindow(bounds: BoundsStore, options: { show: boolean }): BrowserWindow {
-  const win = new BrowserWindow(mainWindowOptions(bounds.get()));
+  const saved = bounds.get();
+  const placed = saved
+    ? fitToDisplays(
+        saved,
+        screen.getAllDisplays().map((display) => display.workArea),
+        screen.getPrimaryDisplay().workArea,
+      )
+    : null;
+  const win = new BrowserWindow(mainWindowOptions(placed));
   mainWindow = win;
   trustedSenders.track(win.webContents);
 
@@ -63,7 +75,9 @@ export function createMainWindow(bounds: BoundsStore, options: { show: boolean }
     saveBounds();
     if (isQuitting()) return;
     event.preventDefault();
-    if (closeBehaviour() === 'hide') win.hide();
+    const action = closeBehaviour();
+    if (action === 'hide') win.hide();
+    else if (action === 'minimize') win.minimize();
     else {
       markQuitting();
       app.quit();
