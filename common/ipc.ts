@@ -61,8 +61,33 @@ export interface Preferences {
   globalShortcut: { enabled: boolean; accelerator: string };
 }
 
+/** Something about this computer's desktop integration the user should know (text: renderer/strings.ts). */
+export type DesktopNote =
+  'appimage-no-sandbox' | 'appimage-no-links' | 'no-tray-close-quits' | 'notifications-failed';
+
+/** Desktop integration as the OS reports it (never the saved wish): shown in Settings. */
+export interface DesktopStatusView {
+  /** The OS's launch-at-login state (login item / XDG autostart entry); null where it cannot be read. */
+  launchAtLogin: boolean | null;
+  /** The global shortcut: off, registered with the OS, or refused (`reason` says why and what to do). */
+  shortcut: { state: 'off' | 'registered' | 'failed'; accelerator: string; reason: string | null };
+  notes: DesktopNote[];
+  /** "Re-link" notices the OS would not show as notifications, until the instance is linked again. */
+  banners: DesktopBanner[];
+}
+
+/** Shown as a banner in the window when the OS would not show a notification (e.g. unsigned macOS builds). */
+export interface DesktopBanner {
+  kind: 'relink';
+  instanceId: string;
+  label: string;
+}
+
 export interface SettingsView {
+  /** `launchAtLogin` is the OS's state when `desktop` can read it. */
   preferences: Preferences;
+  /** Absent outside the desktop app (browser harness, CLI). */
+  desktop?: DesktopStatusView;
   keychain: KeychainHealthView;
   /** Where new tokens are stored right now. */
   tokenStorage: TokenLocation;
@@ -117,6 +142,7 @@ export interface PushChannels {
   'login:event': { instanceId: string; event: LoginEvent };
   'instances:changed': InstanceView[];
   navigate: NavigateTarget;
+  'desktop:banner': DesktopBanner;
   /** The keychain's health changed (first probe done, re-checked, failed mid-run, fallback chosen). */
   'keychain:changed': KeychainHealthView;
   'batch:changed': BatchView | null;
@@ -157,6 +183,7 @@ export const PUSH_CHANNELS = [
   'login:event',
   'instances:changed',
   'navigate',
+  'desktop:banner',
   'keychain:changed',
   'batch:changed',
 ] as const satisfies readonly PushChannel[];

@@ -36,6 +36,7 @@ export interface WawpBridge {
   onLoginEvent: Subscribe<'login:event'>;
   onInstancesChanged: Subscribe<'instances:changed'>;
   onNavigate: Subscribe<'navigate'>;
+  onDesktopBanner: Subscribe<'desktop:banner'>;
   onKeychainChanged: Subscribe<'keychain:changed'>;
   onBatchChanged: Subscribe<'batch:changed'>;
 }

@@ -49,6 +49,7 @@ const bridge: WawpBridge = {
   onLoginEvent: subscribe('login:event'),
   onInstancesChanged: subscribe('instances:changed'),
   onNavigate: subscribe('navigate'),
+  onDesktopBanner: subscribe('desktop:banner'),
   onKeychainChanged: subscribe('keychain:changed'),
   onBatchChanged: subscribe('batch:changed'),
 };

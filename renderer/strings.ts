@@ -1,5 +1,5 @@
 /** Every user-facing string of the renderer, in one place (translation and review happen here). */
-import type { TokenLocation } from '../common/ipc';
+import type { DesktopNote, TokenLocation } from '../common/ipc';
 import type { SessionStatus } from '../common/model';
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
@@ -235,6 +235,25 @@ export const t = {
     offerTitle: 'The keychain cannot be used. Choose where to keep tokens:',
     offer: (where: TokenLocation) => `Use ${TOKEN_PLACES[where]}`,
     saved: 'Saved.',
+  },
+  desktop: {
+    title: 'This computer',
+    relink: 'Link again',
+    dismiss: 'Dismiss',
+    relinkBanner: (label: string) =>
+      `${label} needs linking again. This system did not show the notification, so wawp-link tells you here and in the tray.`,
+    launchFromOs: 'Shows what your system will do at login; changing it here changes the system setting.',
+    shortcutFailed: (reason: string) => `The global shortcut is not active: ${reason}`,
+    notes: {
+      'appimage-no-sandbox':
+        'This AppImage runs without Chromium’s sandbox, because this system restricts user namespaces (Ubuntu 23.10 and later). Install the .deb package to run sandboxed.',
+      'appimage-no-links':
+        'wawp-link:// links and the desktop’s shortcut portal need an installed .desktop file, which an AppImage does not have. Install the .deb package to use them.',
+      'no-tray-close-quits':
+        'No tray is available on this desktop, so closing the window quits wawp-link. Start it again from your applications to bring it back.',
+      'notifications-failed':
+        'This system refused wawp-link’s notifications (macOS shows them only for signed apps). Reminders to link again appear in this window and in the tray instead.',
+    } satisfies Record<DesktopNote, string>,
   },
   batch: {
     title: 'Link several phones',

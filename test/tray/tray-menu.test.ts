@@ -245,3 +245,22 @@ describe('menuText', () => {
     expect(menuText('x'.repeat(100))).toHaveLength(40);
   });
 });
+
+describe('tray fallback for refused notifications', () => {
+  it('offers "Link … again" at the top for instances whose notification the OS refused', () => {
+    const actions = spyActions();
+    const state: TrayState = {
+      instances: [instance('3EB0BCB2E3D4', 'SCAN_QR_CODE'), instance('AAAABBBBCCCC', 'WORKING')],
+      launchAtLogin: false,
+      attention: ['3EB0BCB2E3D4', 'GONEGONEGONE'],
+    };
+    const menu = trayMenu(state, actions);
+    const item = menu.find((entry) => entry.id === 'attention:3EB0BCB2E3D4');
+    expect(item?.label).toBe('Link Shop 3EB again…');
+    expect(menu.indexOf(item!)).toBe(2); // right under "Open" and the summary
+    expect(menu.some((entry) => entry.id === 'attention:GONEGONEGONE')).toBe(false); // removed instance
+    item!.click!({} as never, undefined, {});
+    expect(actions.calls).toEqual(['login:3EB0BCB2E3D4']);
+    expect(menuKey(menu)).not.toBe(menuKey(trayMenu({ ...state, attention: [] }, actions)));
+  });
+});
