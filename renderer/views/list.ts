@@ -3,6 +3,7 @@ import type { InstanceView } from '../../common/ipc';
 import { announce, button, h, replace, type View } from '../dom';
 import { isWrongNumber } from '../../common/linked-number';
 import { describeAccount, formatPhone } from '../phone';
+import { problemOf } from '../problem';
 import type { ViewContext } from '../router';
 import { t } from '../strings';
 import { statusBadge } from './badge';
@@ -69,13 +70,19 @@ function linkAction(context: ViewContext, instance: InstanceView, wrong: boolean
 function row(context: ViewContext, instance: InstanceView, error: HTMLElement): HTMLElement {
   const linked = instance.status === 'WORKING' && instance.me;
   const wrong = isWrongNumber(instance.expectedPhone, instance.me) && instance.status === 'WORKING';
-  const detail = wrong
-    ? t.list.wrongDetail(describeAccount(instance.me!), formatPhone(instance.expectedPhone ?? ''))
-    : linked
-      ? t.list.linkedAs(describeAccount(instance.me!))
-      : instance.hasToken
-        ? instance.id
-        : t.list.noToken;
+  const problem =
+    instance.problem && !linked
+      ? problemOf({ ...instance.problem, message: '' }, instance.id, instance.baseUrl).title
+      : null;
+  const detail = problem
+    ? problem
+    : wrong
+      ? t.list.wrongDetail(describeAccount(instance.me!), formatPhone(instance.expectedPhone ?? ''))
+      : linked
+        ? t.list.linkedAs(describeAccount(instance.me!))
+        : instance.hasToken
+          ? instance.id
+          : t.list.noToken;
   const remove = async (): Promise<void> => {
     const yes = await confirmDialog({
       title: t.remove.title(instance.label),
@@ -99,7 +106,11 @@ function row(context: ViewContext, instance: InstanceView, error: HTMLElement): 
         instance.label,
         instance.isDemo && h('span', { class: 'tag' }, t.list.demoTag),
       ),
-      h('p', { class: `instance-detail${linked ? '' : ' mono'}`, dir: 'auto' }, detail),
+      h(
+        'p',
+        { class: `instance-detail${linked ? '' : problem ? ' problem-line' : ' mono'}`, dir: 'auto' },
+        detail,
+      ),
     ),
     statusBadge(instance.status, wrong),
     h(

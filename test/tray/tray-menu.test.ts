@@ -9,6 +9,7 @@ import {
   type TrayInstance,
   type TrayState,
 } from '../../main/app/tray/tray-menu';
+import { problemTitle } from '../../main/app/tray/tray-problem';
 
 function instance(
   id: string,
@@ -231,5 +232,16 @@ describe('menuText', () => {
   it('strips bidi overrides and control characters, escapes & and caps the length', () => {
     expect(menuText('Ann\u202e & Bob\u0007')).toBe('Ann && Bob');
     expect(menuText('x'.repeat(100))).toHaveLength(40);
+  });
+});
+
+describe('problemTitle', () => {
+  it("names a problem in describeProblem's words, with the instance's server when the error has no host", () => {
+    const view = { id: A, baseUrl: 'https://api.example.com' };
+    expect(problemTitle({ code: 'network', cause: 'refused' }, view)).toBe("Can't reach api.example.com");
+    expect(problemTitle({ code: 'timeout', host: 'other.example' }, view)).toBe(
+      'other.example is not answering',
+    );
+    expect(problemTitle({ code: 'unauthorized' }, view)).toBe('The access token was refused');
   });
 });
