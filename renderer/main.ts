@@ -1,8 +1,10 @@
 /** Renderer entry: the app shell (header, navigation, content) over the store and router. */
+import { prepareAnnouncer } from './announcer';
 import { button, h } from './dom';
 import { createRouter, routeFor, type Route, type ViewFactory } from './router';
 import { createStore } from './store';
 import { t } from './strings';
+import { batchView } from './views/batch';
 import { instanceForm } from './views/instance-form';
 import { instanceList } from './views/list';
 import { loginView } from './views/login';
@@ -20,6 +22,8 @@ const views: ViewFactory = (route, context) => {
       return loginView(context, route.instanceId, route.mode ?? 'qr', route.relink ?? false);
     case 'settings':
       return settingsView(context);
+    case 'batch':
+      return batchView(context, route.start);
   }
 };
 
@@ -37,6 +41,7 @@ function start(): void {
     h('nav', { 'aria-label': t.nav.main, class: 'nav' }, navInstances, navSettings),
   );
   root.append(header, content);
+  prepareAnnouncer();
   const markNav = (route: Route): void => {
     const onSettings = route.view === 'settings';
     navInstances.toggleAttribute('aria-current', !onSettings);

@@ -21,6 +21,14 @@ const TOKEN_PLACES: Record<TokenLocation, string> = {
   'session-memory': 'memory only, until the app quits',
 };
 
+/** The steps on the phone shared by scanning and pairing (WhatsApp's own menu names, per platform). */
+const PHONE_STEPS = {
+  open: 'Open WhatsApp on your phone.',
+  linkedDevices:
+    'Android: tap ⋮ (More options), then Linked devices. iPhone: tap Settings, then Linked devices.',
+  linkDevice: 'Tap Link a device.',
+};
+
 /** All strings, grouped by screen. */
 export const t = {
   appName: 'wawp-link',
@@ -109,21 +117,21 @@ export const t = {
     tabPairing: 'Use phone number instead',
     stepsTitle: 'On your phone',
     steps: [
-      'Open WhatsApp.',
-      'Go to Settings (iPhone) or the ⋮ menu (Android).',
-      'Tap Linked devices.',
-      'Tap Link a device.',
+      PHONE_STEPS.open,
+      PHONE_STEPS.linkedDevices,
+      PHONE_STEPS.linkDevice,
       'Point the phone at this screen.',
     ],
     qrAlt: (index: number | null, count: number) =>
-      `WhatsApp login QR code${index === null ? '' : `, code ${index} of about ${count}`}. Use “Copy code text” if you cannot scan it.`,
+      `QR code to link WhatsApp${index === null ? '' : `, code ${index} of about ${count}`}. Cannot scan it? Choose “Use phone number instead” to get a code to type on your phone.`,
     codeOf: (index: number | null, count: number) => (index === null ? '' : `Code ${index} of ~${count}`),
     expiresIn: (s: number) => `Expires in ${s} s`,
+    newCode: (s: number) => `New code, expires in ${s} seconds`,
     gettingNew: 'Getting a new code…',
     waiting: 'Waiting for a code…',
     enlarge: 'Enlarge',
     shrink: 'Make smaller',
-    copyText: 'Copy code text',
+    enlargedTitle: 'QR code, enlarged',
     simulateScan: 'Simulate scan',
     simulateHint: 'Demo mode: play the phone and scan the code on screen.',
     status: {
@@ -185,20 +193,33 @@ export const t = {
     phone: 'Phone number of the WhatsApp account',
     phoneHint: 'With country code, e.g. +20 101 234 5678.',
     phoneBad: 'Not a valid phone number. Include the country code, like +20 101 234 5678.',
-    request: 'Get pairing code',
-    requesting: 'Requesting…',
+    /** The status line, by stage (a failed request shows its reason instead). */
+    status: {
+      before: 'Enter the phone number of the WhatsApp account to get a pairing code.',
+      requesting: 'Getting a pairing code…',
+      shown: 'Type the pairing code on your phone.',
+      expired: 'The pairing code expired. Get a new code to try again.',
+    },
+    /** The request button, by stage. */
+    button: {
+      before: 'Get a code',
+      requesting: 'Getting a code…',
+      shown: 'Get another code',
+      expired: 'Get a new code',
+      failed: 'Get a code',
+    },
     codeLabel: 'Your pairing code',
+    expiredLabel: 'Expired pairing code',
+    announceCode: (spelled: string) => `Your pairing code is ${spelled}.`,
     copy: 'Copy code',
     expiresIn: (s: number) => `Valid for about ${s} s`,
-    expired: 'This code has probably expired. Request a new one.',
-    another: 'Get another code',
     steps: [
-      'Open WhatsApp → Settings → Linked devices.',
-      'Tap Link a device.',
+      PHONE_STEPS.open,
+      PHONE_STEPS.linkedDevices,
+      PHONE_STEPS.linkDevice,
       'Tap “Link with phone number instead”.',
       'Type the code shown here.',
     ],
-    backToQr: 'Scan a QR code instead',
   },
   settings: {
     title: 'Settings',
@@ -206,7 +227,7 @@ export const t = {
     launchAtLogin: 'Open wawp-link when you log in',
     startHidden: 'Start hidden in the tray',
     notifications: 'Notify me when a number is no longer linked',
-    shortcut: (acc: string) => `Global shortcut to show the window (${acc})`,
+    shortcut: 'Global shortcut to show the window',
     tokensTitle: 'Where tokens live',
     tokensNow: (where: TokenLocation) => `New tokens are stored in ${TOKEN_PLACES[where]}.`,
     keychainOk: 'The system keychain works.',
@@ -214,6 +235,65 @@ export const t = {
     offerTitle: 'The keychain cannot be used. Choose where to keep tokens:',
     offer: (where: TokenLocation) => `Use ${TOKEN_PLACES[where]}`,
     saved: 'Saved.',
+  },
+  batch: {
+    title: 'Link several phones',
+    select: (label: string) => `Select ${label}`,
+    linkSelected: (n: number) => `Link selected (${n})`,
+    linkAll: 'Link all that need it',
+    starting: 'Starting…',
+    progress: (linked: number, total: number) => `${linked} of ${total} linked`,
+    position: (n: number, total: number) => `Phone ${n} of ${total}`,
+    usePhone: 'Use the phone for',
+    scan: 'Scan this code with that phone.',
+    skip: 'Skip',
+    pause: 'Pause',
+    resume: 'Resume',
+    newCodes: 'Get new codes and resume',
+    next: 'Next phone',
+    stop: 'Stop',
+    keys: 'Enter or Space: skip or continue · Escape: pause',
+    linkedAs: (label: string, who: string) => `${label} is linked as ${who}.`,
+    nextIn: (s: number) => `Next phone in ${s} s.`,
+    paused: 'Paused',
+    pausedBody: 'No code is shown and nothing is checked until you resume.',
+    ranOut: 'The codes ran out before a scan. Resume for a new set.',
+    wrongTitle: 'This is not the expected number',
+    wrongBody: (label: string, who: string, expected: string) =>
+      `${label} linked to ${who}, not to ${expected}.`,
+    logout: 'Log out this number',
+    keep: 'Keep it',
+    loggingOut: 'Logging out…',
+    retrying: (title: string) => `${title}. Retrying…`,
+    done: 'Done',
+    summary: (linked: number, skipped: number, failed: number) =>
+      `${linked} linked, ${skipped} skipped, ${failed} failed`,
+    linkedList: 'Linked',
+    skippedList: 'Skipped',
+    failedList: 'Failed',
+    waitingList: 'Not reached',
+    wrongTag: 'not the expected number',
+    again: 'Try the skipped and failed again',
+    nothing: 'Every number is already linked.',
+    outcome: {
+      waiting: 'waiting',
+      current: 'now',
+      linked: 'linked',
+      skipped: 'skipped',
+      failed: 'failed',
+    },
+    say: {
+      phone: (n: number, total: number, label: string) =>
+        `Phone ${n} of ${total}: ${label}. Scan the code with this phone.`,
+      skipped: (label: string) => `Skipped ${label}.`,
+      failed: (label: string, title: string) => `${label} failed: ${title}.`,
+      linked: (label: string, who: string) => `${label} linked as ${who}. Next phone in a few seconds.`,
+      paused: 'Paused. Press Enter to resume.',
+      ranOut: 'Paused: the codes ran out before a scan. Press Enter for new codes.',
+      wrong: (label: string, who: string, expected: string) =>
+        `${label} linked to ${who}, not to the expected ${expected}. Log out this number, or keep it.`,
+      done: (summary: string) => `Done: ${summary}.`,
+    },
   },
   units: { seconds: (n: number) => plural(n, 'second', 'seconds') },
 } as const;

@@ -39,8 +39,8 @@ export function loginView(
   const banner = h('div', { class: 'banner-slot' });
   const main = h('div', { class: 'login-main' });
   const side = h('aside', { class: 'login-steps' });
-  const qr = qrPanel(copyText, instance()?.isDemo ? () => scanDemo() : null);
-  const pairing = pairingPanel(instanceId, copyText);
+  const qr = qrPanel(instance()?.isDemo ? () => scanDemo() : null);
+  const pairing = pairingPanel(instanceId, copyText, () => render());
   let currentMode = mode;
   let shownKey = '';
   let card: ProblemCard | null = null;
@@ -113,7 +113,8 @@ export function loginView(
   const render = (): void => {
     const state = store.login(instanceId);
     const panel = panelFor(state, currentMode, instance()?.expectedPhone);
-    const text = statusTextFor(state, panel);
+    const text =
+      state.phase === 'qr' && panel === 'pairing' ? pairing.status() : statusTextFor(state, panel);
     if (statusLine.textContent !== text) statusLine.textContent = text;
     statusLine.hidden = text === '';
     showBanner(state, panel);
