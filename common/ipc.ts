@@ -43,6 +43,8 @@ export interface InstanceView {
   tokenLocation: TokenLocation | null;
   /** Runs against the built-in simulator. */
   isDemo: boolean;
+  /** The problem its last login stopped on (described in the UI by describeProblem); absent or null: none. */
+  problem?: { code: string; host?: string; cause?: NetworkCause } | null;
 }
 
 /** Add/edit form. `token` is write-only: omitted means "keep the stored one". */

@@ -3,6 +3,7 @@ import type { InstanceView } from '../../common/ipc';
 import { announce, button, h, replace, type View } from '../dom';
 import { isWrongNumber } from '../../common/linked-number';
 import { describeAccount, formatPhone } from '../phone';
+import { problemOf } from '../problem';
 import type { ViewContext } from '../router';
 import { t } from '../strings';
 import { statusBadge } from './badge';
@@ -75,13 +76,19 @@ function row(
 ): HTMLElement {
   const linked = instance.status === 'WORKING' && instance.me;
   const wrong = isWrongNumber(instance.expectedPhone, instance.me) && instance.status === 'WORKING';
-  const detail = wrong
-    ? t.list.wrongDetail(describeAccount(instance.me!), formatPhone(instance.expectedPhone ?? ''))
-    : linked
-      ? t.list.linkedAs(describeAccount(instance.me!))
-      : instance.hasToken
-        ? instance.id
-        : t.list.noToken;
+  const problem =
+    instance.problem && !linked
+      ? problemOf({ ...instance.problem, message: '' }, instance.id, instance.baseUrl).title
+      : null;
+  const detail = problem
+    ? problem
+    : wrong
+      ? t.list.wrongDetail(describeAccount(instance.me!), formatPhone(instance.expectedPhone ?? ''))
+      : linked
+        ? t.list.linkedAs(describeAccount(instance.me!))
+        : instance.hasToken
+          ? instance.id
+          : t.list.noToken;
   const remove = async (): Promise<void> => {
     const yes = await confirmDialog({
       title: t.remove.title(instance.label),
@@ -106,7 +113,11 @@ function row(
         instance.label,
         instance.isDemo && h('span', { class: 'tag' }, t.list.demoTag),
       ),
-      h('p', { class: `instance-detail${linked ? '' : ' mono'}`, dir: 'auto' }, detail),
+      h(
+        'p',
+        { class: `instance-detail${linked ? '' : problem ? ' problem-line' : ' mono'}`, dir: 'auto' },
+        detail,
+      ),
     ),
     statusBadge(instance.status, wrong),
     h(

@@ -59,6 +59,10 @@ describe('server trouble has a way out', () => {
     await page.getByRole('button', { name: 'Stop' }).click();
     await page.getByRole('heading', { name: 'The login was stopped.' }).waitFor();
     expect(await page.getByText(/Trying again/).count()).toBe(0);
+    // Back in the list, the instance says what stopped it (not "Not checked yet").
+    await page.getByRole('button', { name: 'Back' }).click();
+    const row = page.locator('li.instance', { hasText: 'Down' });
+    await expect.poll(() => row.locator('.instance-detail').textContent()).toBe(`Can't reach ${host}`);
   }, 90_000);
 
   it('"Edit server" opens the form on the server address', async () => {

@@ -9,6 +9,7 @@ import {
   type TrayInstance,
   type TrayState,
 } from '../../main/app/tray/tray-menu';
+import { problemTitle } from '../../main/app/tray/tray-problem';
 
 function instance(
   id: string,
@@ -262,5 +263,16 @@ describe('tray fallback for refused notifications', () => {
     item!.click!({} as never, undefined, {});
     expect(actions.calls).toEqual(['login:3EB0BCB2E3D4']);
     expect(menuKey(menu)).not.toBe(menuKey(trayMenu({ ...state, attention: [] }, actions)));
+  });
+});
+
+describe('problemTitle', () => {
+  it("names a problem in describeProblem's words, with the instance's server when the error has no host", () => {
+    const view = { id: A, baseUrl: 'https://api.example.com' };
+    expect(problemTitle({ code: 'network', cause: 'refused' }, view)).toBe("Can't reach api.example.com");
+    expect(problemTitle({ code: 'timeout', host: 'other.example' }, view)).toBe(
+      'other.example is not answering',
+    );
+    expect(problemTitle({ code: 'unauthorized' }, view)).toBe('The access token was refused');
   });
 });

@@ -95,7 +95,13 @@ export function createHandlers(deps: HandlerDeps): AppHandlers {
       const outcome = await client.sessionInfo({ signal });
       if (!outcome.ok) {
         manager.observe(instanceId, {
-          error: { code: outcome.error.code, message: outcome.error.message, fatal: false },
+          error: {
+            code: outcome.error.code,
+            message: outcome.error.message,
+            fatal: false,
+            ...(outcome.error.host ? { host: outcome.error.host } : {}),
+            ...(outcome.error.cause ? { cause: outcome.error.cause } : {}),
+          },
         });
         return { ok: false, error: outcome.error };
       }

@@ -62,7 +62,16 @@ export function createInstanceRegistry(
         ? 'session-memory'
         : secrets.location
       : null;
-    const { status, me } = manager.status(instance.id);
+    const { status, me, error, active } = manager.status(instance.id);
+    // Shown in the list once no login runs any more (a running one shows its problem in the login view).
+    const problem =
+      !active && error && status !== 'WORKING'
+        ? {
+            code: error.code,
+            ...(error.host ? { host: error.host } : {}),
+            ...(error.cause ? { cause: error.cause } : {}),
+          }
+        : null;
     return {
       id: instance.id,
       label: instance.label,
@@ -73,6 +82,7 @@ export function createInstanceRegistry(
       hasToken,
       tokenLocation: location,
       isDemo: instance.isDemo,
+      problem,
     };
   };
 

@@ -2,7 +2,7 @@
  * One LoginSession per instance: opens them on demand, forwards their events as `login:event`, keeps a
  * status cache for instance views and the tray, and stops sessions on remove and on quit.
  */
-import type { LoginEvent, Me, SessionStatus } from '../../../common/model';
+import type { LoginEvent, Me, NetworkCause, SessionStatus } from '../../../common/model';
 import type { LoginSession, PairingResult } from '../../login/types';
 import type { OpenSession, PushSender } from './handler-deps';
 
@@ -11,7 +11,7 @@ export interface StatusEntry {
   status: SessionStatus | 'UNKNOWN';
   me: Me | null;
   /** Last error of the current run, when any (tray and notifications use it). */
-  error: { code: string; message: string; fatal: boolean } | null;
+  error: { code: string; message: string; fatal: boolean; host?: string; cause?: NetworkCause } | null;
   /** A login loop is running for it. */
   active: boolean;
 }
@@ -72,7 +72,15 @@ export function createLoginManager(openSession: OpenSession, push: PushSender): 
       update(instanceId, { status: event.status, ...(event.status === 'WORKING' ? {} : { me: null }) });
     else if (event.type === 'connected') update(instanceId, { status: 'WORKING', me: event.me, error: null });
     else if (event.type === 'error')
-      update(instanceId, { error: { code: event.code, message: event.message, fatal: event.fatal } });
+      update(instanceId, {
+        error: {
+          code: event.code,
+          message: event.message,
+          fatal: event.fatal,
+          ...(event.host ? { host: event.host } : {}),
+          ...(event.cause ? { cause: event.cause } : {}),
+        },
+      });
     else if (event.type === 'stopped') update(instanceId, { active: false });
     push('login:event', { instanceId, event });
     for (const listener of [...eventListeners]) listener(instanceId, event);

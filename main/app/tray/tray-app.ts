@@ -9,6 +9,7 @@ import type { AppHandlers } from '../handlers/handlers';
 import { log } from '../platform/log';
 import { setupTray, type TrayHandle } from './tray';
 import type { TrayActions, TrayInstance } from './tray-menu';
+import { problemTitle } from './tray-problem';
 
 export interface AppTrayOptions {
   handlers: AppHandlers;
@@ -50,7 +51,7 @@ export function setupAppTray(options: AppTrayOptions): TrayHandle {
   let views: InstanceView[] = [];
   const toTray = (view: InstanceView): TrayInstance => {
     const entry = handlers.manager.status(view.id);
-    return { ...view, problem: !entry.active && entry.error ? entry.error.message : null };
+    return { ...view, problem: !entry.active && entry.error ? problemTitle(entry.error, view) : null };
   };
   const label = (id: string): string => views.find((view) => view.id === id)?.label || id;
 
