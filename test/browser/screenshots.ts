@@ -107,10 +107,36 @@ async function troubleStates(app: LaunchedApp, suffix: string): Promise<void> {
   await shot(app, `form-check${suffix}`);
 }
 
-mkdirSync(OUT, { recursive: true });
-await mainStates('light');
-await mainStates('dark');
+/** Batch linking: the second phone of four, its label large above the code, and the end summary. */
+async function batchStates(colorScheme: 'light' | 'dark'): Promise<void> {
+  const suffix = colorScheme === 'dark' ? '-dark' : '';
+  const app = await launchApp({ viewport: VIEWPORT, colorScheme, simulator: SIMULATOR });
+  const { page } = app;
+  try {
+    const front = await app.seedInstance({ label: 'Front desk' });
+    await app.seedInstance({ label: 'Warehouse' });
+    await app.seedInstance({ label: 'Delivery van' });
+    await app.seedInstance({ label: 'Old token', savedToken: 'expired-token-0000' });
+    await page.getByRole('button', { name: 'Link all that need it' }).click();
+    const first = await waitForQr(page);
+    app.sim.scan(front.instanceId, { value: first, phone: '201012345678', pushName: 'Ann' });
+    await page.getByRole('button', { name: 'Next phone' }).click();
+    await waitForQr(page, first);
+    await page.getByText(/^Expires in \d+ s$/).waitFor();
+    await page.getByRole('button', { name: 'Skip' }).blur();
+    await shot(app, `batch${suffix}`);
+    if (suffix) return;
+    await page.getByRole('button', { name: 'Skip' }).click();
+    await page.locator('.batch-label', { hasText: 'Delivery van' }).waitFor();
+    await page.getByRole('button', { name: 'Skip' }).click();
+    await page.locator('.batch-summary').waitFor();
+    await shot(app, 'batch-summary');
+  } finally {
+    await app.close();
+  }
+}
 
+mkdirSync(OUT, { recursive: true });
 /** The QR at the smallest supported window, enlarged, between codes; an expired pairing code; settings. */
 async function smallWindowStates(): Promise<void> {
   const app = await launchApp({
@@ -147,4 +173,13 @@ async function smallWindowStates(): Promise<void> {
     await app.close();
   }
 }
-await smallWindowStates();
+const only = process.argv[2];
+if (!only || only === 'main') {
+  await mainStates('light');
+  await mainStates('dark');
+  await smallWindowStates();
+}
+if (!only || only === 'batch') {
+  await batchStates('light');
+  await batchStates('dark');
+}
