@@ -3,6 +3,7 @@
  * preload/index.ts derive their types from these maps. Tokens only ever travel renderer -> main (write-only):
  * no response or push type below may contain one.
  */
+import type { BatchCommand, BatchSelection, BatchView } from './batch';
 import type { LoginEvent, Me, NetworkCause, PairingCode, SessionStatus } from './model';
 
 /** Keychain state as settings show it (mirrors main/store/secrets.ts KeychainHealth). */
@@ -78,7 +79,8 @@ export type NavigateTarget =
   | { view: 'add' }
   | { view: 'login'; instanceId: string }
   | { view: 'pairing'; instanceId: string }
-  | { view: 'settings' };
+  | { view: 'settings' }
+  | { view: 'batch' };
 
 /** Request/response channels: renderer invokes, main handles. Arguments arrive in main as `unknown` and are parsed. */
 export interface InvokeChannels {
@@ -105,6 +107,9 @@ export interface InvokeChannels {
   /** "Try again": probes the keychain now; the view carries what it found. */
   'settings:keychain-check': () => SettingsView;
   'clipboard:write': (text: string) => Result<null>;
+  'batch:start': (selection: BatchSelection) => Result<BatchView>;
+  'batch:control': (command: BatchCommand) => Result<BatchView | null>;
+  'batch:get': () => BatchView | null;
 }
 
 /** Push channels: main sends, renderer subscribes. */
@@ -114,6 +119,7 @@ export interface PushChannels {
   navigate: NavigateTarget;
   /** The keychain's health changed (first probe done, re-checked, failed mid-run, fallback chosen). */
   'keychain:changed': KeychainHealthView;
+  'batch:changed': BatchView | null;
 }
 
 export type InvokeChannel = keyof InvokeChannels;
@@ -142,6 +148,9 @@ export const INVOKE_CHANNELS = [
   'settings:token-storage',
   'settings:keychain-check',
   'clipboard:write',
+  'batch:start',
+  'batch:control',
+  'batch:get',
 ] as const satisfies readonly InvokeChannel[];
 
 export const PUSH_CHANNELS = [
@@ -149,4 +158,5 @@ export const PUSH_CHANNELS = [
   'instances:changed',
   'navigate',
   'keychain:changed',
+  'batch:changed',
 ] as const satisfies readonly PushChannel[];

@@ -30,10 +30,14 @@ export interface WawpBridge {
   chooseTokenStorage: Invoke<'settings:token-storage'>;
   recheckKeychain: Invoke<'settings:keychain-check'>;
   copyText: Invoke<'clipboard:write'>;
+  startBatch: Invoke<'batch:start'>;
+  controlBatch: Invoke<'batch:control'>;
+  getBatch: Invoke<'batch:get'>;
   onLoginEvent: Subscribe<'login:event'>;
   onInstancesChanged: Subscribe<'instances:changed'>;
   onNavigate: Subscribe<'navigate'>;
   onKeychainChanged: Subscribe<'keychain:changed'>;
+  onBatchChanged: Subscribe<'batch:changed'>;
 }
 
 declare global {

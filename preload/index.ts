@@ -43,10 +43,14 @@ const bridge: WawpBridge = {
   chooseTokenStorage: invoke('settings:token-storage'),
   recheckKeychain: invoke('settings:keychain-check'),
   copyText: invoke('clipboard:write'),
+  startBatch: invoke('batch:start'),
+  controlBatch: invoke('batch:control'),
+  getBatch: invoke('batch:get'),
   onLoginEvent: subscribe('login:event'),
   onInstancesChanged: subscribe('instances:changed'),
   onNavigate: subscribe('navigate'),
   onKeychainChanged: subscribe('keychain:changed'),
+  onBatchChanged: subscribe('batch:changed'),
 };
 
 contextBridge.exposeInMainWorld('wawp', bridge);

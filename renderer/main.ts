@@ -4,6 +4,7 @@ import { button, h } from './dom';
 import { createRouter, routeFor, type Route, type ViewFactory } from './router';
 import { createStore } from './store';
 import { t } from './strings';
+import { batchView } from './views/batch';
 import { instanceForm } from './views/instance-form';
 import { instanceList } from './views/list';
 import { loginView } from './views/login';
@@ -21,6 +22,8 @@ const views: ViewFactory = (route, context) => {
       return loginView(context, route.instanceId, route.mode ?? 'qr', route.relink ?? false);
     case 'settings':
       return settingsView(context);
+    case 'batch':
+      return batchView(context, route.start);
   }
 };
 

@@ -32,9 +32,15 @@ export interface RunningSimulator {
     init?: { instanceId?: string; status?: 'STOPPED' | 'WORKING' | 'SCAN_QR_CODE'; me?: SimMe },
   ): string;
   snapshot(instanceId: string): InstanceSnapshot | null;
+  /** Calls `fn` on every change of the instance (status, QR rotation); returns unsubscribe. */
+  watch(instanceId: string, fn: () => void): () => void;
   scan(instanceId: string, opts?: { value?: string; phone?: string; pushName?: string }): ControlResult;
   enterCode(instanceId: string, code: string, opts?: { phone?: string; pushName?: string }): ControlResult;
   unlink(instanceId: string): void;
+  /** The engine's session is deleted upstream: calls answer 404 `invalid_session` until start/restart. */
+  dropSession(instanceId: string): void;
+  /** Puts a token's account over its plan (403 `quota_exceeded`) or back under it. */
+  exceedQuota(token: string, over?: boolean): void;
   crash(instanceId: string): void;
   /** The next `count` session/info reads report `status` (transient wrong reads, WAHA#2073). */
   flakyReads(instanceId: string, status: string, count?: number): void;
@@ -90,9 +96,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     addToken: (token) => world.addToken(token),
     addInstance: (token, init) => world.addInstance(token, init),
     snapshot: (id) => world.snapshot(id),
+    watch: (id, fn) => world.watch(must(id), fn),
     scan: (id, opts) => scanCode(world, must(id), opts),
     enterCode: (id, code, opts) => enterPairingCode(world, must(id), code, opts),
     unlink: (id) => world.unlink(must(id)),
+    dropSession: (id) => world.dropSession(must(id)),
+    exceedQuota: (token, over = true) =>
+      void (over ? world.overQuota.add(token) : world.overQuota.delete(token)),
     crash: (id) => world.crash(must(id)),
     flakyReads: (id, status, count = 1) => {
       must(id).flaky = { status, remaining: count };

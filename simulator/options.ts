@@ -28,6 +28,28 @@ export interface SimulatorOptions {
   valueStyle?: 'legacy' | 'wa.me';
   /** Logout answers the real instantaneous status instead of the documented `SCAN_QR_CODE`. */
   logoutReportsActual?: boolean;
+  /** Read `format` from the query only and default to an image (a server that takes the docs' URL literally). */
+  qrFormatFromQuery?: boolean;
+  /** `session/me` answers 200 with an empty body when no account is linked (instead of `null`). */
+  emptyMe?: boolean;
+  /** Per instance and endpoint: more than `max` requests within `windowMs` answer 429 + Retry-After. */
+  rateLimit?: RateLimit | null;
+  /** WORKING sessions read as `status` in session/info for `durationMs` of every `everyMs` (WAHA#2073). */
+  workingFlaps?: WorkingFlaps | null;
+}
+
+/** A per-path request limit (simulated ms; `retryAfterS` simulated seconds). */
+export interface RateLimit {
+  max: number;
+  windowMs: number;
+  retryAfterS: number;
+}
+
+/** Transient wrong reads of a live session, by the clock. */
+export interface WorkingFlaps {
+  everyMs: number;
+  durationMs: number;
+  status: 'STARTING' | 'STOPPED';
 }
 
 /** The live, mutable configuration (the control API may change it at run time). */
@@ -44,6 +66,10 @@ export interface SimConfig {
   infoCacheMs: number;
   valueStyle: 'legacy' | 'wa.me';
   logoutReportsActual: boolean;
+  qrFormatFromQuery: boolean;
+  emptyMe: boolean;
+  rateLimit: RateLimit | null;
+  workingFlaps: WorkingFlaps | null;
 }
 
 /** Fills defaults: 3 s boot, 60 s / 20 s / 6 codes then FAILED, 1.5 s post-scan, 5 s status wait. */
@@ -61,6 +87,10 @@ export function resolveConfig(o: SimulatorOptions = {}): SimConfig {
     infoCacheMs: o.infoCacheMs ?? 0,
     valueStyle: o.valueStyle ?? 'legacy',
     logoutReportsActual: o.logoutReportsActual ?? false,
+    qrFormatFromQuery: o.qrFormatFromQuery ?? false,
+    emptyMe: o.emptyMe ?? false,
+    rateLimit: o.rateLimit ?? null,
+    workingFlaps: o.workingFlaps ?? null,
   };
 }
 

@@ -73,6 +73,8 @@ export async function hasFocus(page: Page, selector: string): Promise<boolean> {
 /** Runs axe-core (WCAG 2.x A and AA rules plus best practices) on the page; returns readable violations. */
 export async function axeViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).analyze();
+  // A run that checked nothing would pass anything.
+  if (result.passes.length < 10) throw new Error(`axe checked only ${result.passes.length} rules`);
   return result.violations.flatMap((violation) =>
     violation.nodes.map(
       (node) =>

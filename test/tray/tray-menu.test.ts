@@ -33,6 +33,7 @@ function spyActions(): TrayActions & { calls: string[] } {
     logout: record('logout'),
     copy: record('copy'),
     add: record('add'),
+    linkAll: record('linkAll'),
     open: record('open'),
     toggleLaunchAtLogin: record('toggleLaunchAtLogin'),
     quit: record('quit'),
@@ -124,6 +125,7 @@ describe('trayMenu', () => {
       '—separator',
       '● Shop 3EB',
       '○ Shop AAA',
+      'Link all that need it…',
       'Add instance…',
       '—separator',
       'Launch at login',
@@ -177,7 +179,7 @@ describe('trayMenu', () => {
     for (const id of [`login:${B}`, `pairing:${B}`, `restart:${A}`, `logout:${A}`, `copy:${A}`]) {
       click(find(menu, id));
     }
-    for (const id of ['open', 'add', 'launch-at-login', 'quit']) click(find(menu, id));
+    for (const id of ['open', 'link-all', 'add', 'launch-at-login', 'quit']) click(find(menu, id));
     expect(actions.calls).toEqual([
       `login:${B}`,
       `pairing:${B}`,
@@ -185,10 +187,20 @@ describe('trayMenu', () => {
       `logout:${A}`,
       `copy:${A}`,
       'open',
+      'linkAll',
       'add',
       'toggleLaunchAtLogin',
       'quit',
     ]);
+  });
+
+  it('offers "Link all that need it…" only while an instance with a token is not linked', () => {
+    expect(find(trayMenu(state, spyActions()), 'link-all').enabled).toBe(true);
+    const linked = state.instances.map((i) => ({ ...i, status: 'WORKING' as const }));
+    expect(find(trayMenu({ ...state, instances: linked }, spyActions()), 'link-all').enabled).toBe(false);
+    const tokenless = state.instances.map((i) => (i.status === 'WORKING' ? i : { ...i, hasToken: false }));
+    expect(find(trayMenu({ ...state, instances: tokenless }, spyActions()), 'link-all').enabled).toBe(false);
+    expect(find(trayMenu({ ...state, instances: [] }, spyActions()), 'link-all').enabled).toBe(false);
   });
 
   it('shows launch at login as a checkbox with the current value', () => {

@@ -12,6 +12,7 @@ const actions: TrayActions = {
   logout: noop,
   copy: noop,
   add: noop,
+  linkAll: noop,
   open: noop,
   toggleLaunchAtLogin: noop,
   quit: noop,

@@ -6,6 +6,7 @@ import type { InstanceView } from '../../../common/ipc';
 import type { SessionStatus, WawpError } from '../../../common/model';
 import type { HandlerDeps } from './handler-deps';
 import type { Handlers } from './handler-kit';
+import { createBatchHandlers } from './handlers-batch';
 import { createInstanceHandlers } from './handlers-instances';
 import { createLoginHandlers } from './handlers-login';
 import { createSettingsHandlers } from './handlers-settings';
@@ -56,12 +57,21 @@ export function createHandlers(deps: HandlerDeps): AppHandlers {
   const stopWatching = manager.onStatusChange(() => {
     changed().catch((error: unknown) => deps.onError?.('instances:changed', error));
   });
+  const login = createLoginHandlers(deps, registry, manager, changed);
+  const batch = createBatchHandlers({
+    push: deps.push,
+    registry,
+    manager,
+    login,
+    logout: (id) => app.logoutInstance(id),
+  });
   const channels: Handlers = {
     ...createInstanceHandlers(deps, registry, manager, changed),
-    ...createLoginHandlers(deps, registry, manager, changed),
+    ...login,
     ...createSettingsHandlers(deps, changed),
+    ...batch.channels,
   };
-  return {
+  const app: AppHandlers = {
     channels,
     manager,
     registry,
@@ -95,8 +105,10 @@ export function createHandlers(deps: HandlerDeps): AppHandlers {
     logoutInstance: (instanceId) => logoutNumber(deps, registry, manager, instanceId),
     async dispose() {
       stopWatching();
+      batch.dispose();
       manager.stopAll();
       await deps.demo.close();
     },
   };
+  return app;
 }

@@ -44,6 +44,8 @@ export interface LoginManager {
   forget(instanceId: string): void;
   /** Listens to status-cache changes (the tray redraws from this); returns the unsubscribe. */
   onStatusChange(listener: (instanceId: string, entry: StatusEntry) => void): () => void;
+  /** Listens to every session's events, tagged with the instance (the batch queue follows its one session). */
+  onEvent(listener: (instanceId: string, event: LoginEvent) => void): () => void;
   /** Stops every session (app quit, harness close). */
   stopAll(): void;
 }
@@ -55,6 +57,7 @@ export function createLoginManager(openSession: OpenSession, push: PushSender): 
   const sessions = new Map<string, { session: LoginSession; unsubscribe: () => void }>();
   const cache = new Map<string, StatusEntry>();
   const listeners = new Set<(instanceId: string, entry: StatusEntry) => void>();
+  const eventListeners = new Set<(instanceId: string, event: LoginEvent) => void>();
 
   const update = (instanceId: string, patch: Partial<StatusEntry>): void => {
     const before = cache.get(instanceId) ?? EMPTY;
@@ -72,6 +75,7 @@ export function createLoginManager(openSession: OpenSession, push: PushSender): 
       update(instanceId, { error: { code: event.code, message: event.message, fatal: event.fatal } });
     else if (event.type === 'stopped') update(instanceId, { active: false });
     push('login:event', { instanceId, event });
+    for (const listener of [...eventListeners]) listener(instanceId, event);
   };
 
   const stop = (instanceId: string): void => {
@@ -127,6 +131,10 @@ export function createLoginManager(openSession: OpenSession, push: PushSender): 
     onStatusChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    onEvent(listener) {
+      eventListeners.add(listener);
+      return () => eventListeners.delete(listener);
     },
     stopAll() {
       for (const instanceId of [...sessions.keys()]) stop(instanceId);

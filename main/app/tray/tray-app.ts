@@ -73,6 +73,7 @@ export function setupAppTray(options: AppTrayOptions): TrayHandle {
       clipboard.writeText(id).catch((error: unknown) => log.error('tray: copy failed:', error));
     },
     add: () => show({ view: 'add' }),
+    linkAll: () => show({ view: 'batch' }),
     open: () => show(null),
     // The native checkbox flips itself on click: redraw from the saved preference whatever happened.
     toggleLaunchAtLogin: () =>

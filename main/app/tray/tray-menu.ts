@@ -29,6 +29,8 @@ export interface TrayActions {
   logout(id: string): void;
   copy(id: string): void;
   add(): void;
+  /** Opens batch linking of every instance that needs linking. */
+  linkAll(): void;
   open(): void;
   toggleLaunchAtLogin(): void;
   quit(): void;
@@ -188,6 +190,12 @@ export function trayMenu(state: TrayState, actions: TrayActions): MenuItemConstr
     { id: 'summary', label: summary.line, enabled: false },
     { type: 'separator' },
     ...state.instances.map((instance) => instanceMenu(instance, actions)),
+    {
+      id: 'link-all',
+      label: 'Link all that need it…',
+      enabled: state.instances.some((i) => i.hasToken && i.status !== 'WORKING'),
+      click: () => actions.linkAll(),
+    },
     { id: 'add', label: 'Add instance…', click: () => actions.add() },
     { type: 'separator' },
     {
