@@ -89,7 +89,14 @@ describe('wawp-link status', () => {
         me: { id: '447911123456@c.us', pushName: 'Bo' },
       }),
       expect.objectContaining({ type: 'status', instanceId: stopped, status: 'STOPPED', me: null }),
-      expect.objectContaining({ type: 'error', instanceId: 'BBBBBBBBBBBB', code: 'not_found', fatal: true }),
+      expect.objectContaining({
+        type: 'error',
+        instanceId: 'BBBBBBBBBBBB',
+        code: 'not_found',
+        title: 'Wawp does not know this instance',
+        next: 'copy the instance id from your Wawp dashboard, then: wawp-link status <instance-id>',
+        fatal: true,
+      }),
     ]);
     expect(result.stderr).toContain('BBBBBBBBBBBB:');
     expect(world.sim.snapshot(stopped)!.status).toBe('STOPPED'); // status only reads

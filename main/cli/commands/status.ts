@@ -78,7 +78,9 @@ export async function statusCommand(ctx: CliContext, argv: string[]): Promise<Ex
       );
       report(ctx, row.instanceId, target.baseUrl, {
         code,
-        message: `${p.title}: ${p.sentence}\n  Next: ${p.next}`,
+        title: p.title,
+        message: p.sentence,
+        next: p.next,
       });
     }
   }
@@ -88,12 +90,11 @@ export async function statusCommand(ctx: CliContext, argv: string[]): Promise<Ex
     c: CliContext,
     instanceId: string,
     baseUrl: string | null,
-    error: { code: string; message: string },
+    error: { code: string; message: string; title?: string; next?: string },
   ): void {
     if (values.json)
-      c.io.out(
-        `${JSON.stringify({ type: 'error', instanceId, baseUrl, code: error.code, message: error.message, fatal: true })}\n`,
-      );
-    c.io.err(`${instanceId}: ${error.message}\n`);
+      c.io.out(`${JSON.stringify({ type: 'error', instanceId, baseUrl, ...error, fatal: true })}\n`);
+    const head = error.title ? `${error.title}: ${error.message}` : error.message;
+    c.io.err(`${instanceId}: ${head}\n${error.next ? `  Next: ${error.next}\n` : ''}`);
   }
 }
