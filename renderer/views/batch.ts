@@ -2,9 +2,10 @@
  * The batch view: one phone after another. The current instance's label is shown very large above its code, so
  * whoever holds the phones knows which one to pick up; progress, Skip and Pause below. Keyboard first: the
  * primary button of every step has focus (Enter or Space skip or continue), Escape pauses. Each change is
- * announced once through the view's live region. Leaving the view pauses the batch (nothing polls unseen).
+ * announced once through the app's announcer. Leaving the view pauses the batch (nothing polls unseen).
  */
 import type { BatchSelection, BatchView } from '../../common/batch';
+import { announce } from '../announcer';
 import { batchAnnouncement } from '../batch-announce';
 import { button, h, replace, type View } from '../dom';
 import { INITIAL_LOGIN_STATE } from '../login-state';
@@ -27,7 +28,6 @@ const INTERACTIVE = /^(BUTTON|INPUT|SELECT|TEXTAREA|A|SUMMARY)$/;
 export function batchView(context: ViewContext, start?: BatchSelection): View {
   const heading = h('h1', {}, t.batch.title);
   const progress = h('p', { class: 'batch-progress' });
-  const announcer = h('p', { class: 'sr-only batch-announcer', role: 'status', 'aria-live': 'polite' });
   const stage = h('div', { class: 'login-main batch-stage' });
   const side = h('aside', { class: 'login-steps batch-side' });
   const error = h('p', { class: 'form-error', role: 'alert' });
@@ -84,14 +84,14 @@ export function batchView(context: ViewContext, start?: BatchSelection): View {
   const nothing = (reason: string): void => {
     const back = button(t.common.back, () => context.go({ view: 'list' }), { class: 'btn btn-primary' });
     replace(stage, h('p', { class: 'lead' }, reason), h('div', { class: 'actions' }, back));
-    announcer.textContent = reason;
+    announce(reason);
     panel = { element: stage, primary: back };
     back.focus();
   };
 
   const render = (next: BatchView): void => {
     const said = batchAnnouncement(view, next);
-    if (said) announcer.textContent = said;
+    if (said) announce(said, { urgent: next.phase === 'wrong-number' });
     view = next;
     const { counts } = next;
     const item = next.items[next.currentIndex];
@@ -176,7 +176,6 @@ export function batchView(context: ViewContext, start?: BatchSelection): View {
       heading,
       progress,
     ),
-    announcer,
     error,
     h('div', { class: 'batch-body' }, stage, side),
   );

@@ -3,22 +3,24 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import type { LaunchedApp } from './harness';
 
-/** Starts recording every text the batch view's live region takes (call before the batch starts). */
+/** Starts recording every text the app's announcer says (call before the batch starts). */
 export async function recordAnnouncements(page: Page): Promise<void> {
   await page.evaluate(`(() => {
     window.__said = [];
-    let last = '';
-    new MutationObserver(() => {
-      const text = document.querySelector('.batch-announcer')?.textContent ?? '';
-      if (text && text !== last) window.__said.push(text);
-      last = text;
+    new MutationObserver((records) => {
+      for (const record of records) {
+        const region = record.target.nodeType === 1 ? record.target : record.target.parentElement;
+        const text = region && region.dataset && region.dataset.announcer ? region.textContent : '';
+        if (text) window.__said.push(text);
+      }
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
   })()`);
 }
 
-/** The texts the live region took, in order. */
-export function announcements(page: Page): Promise<string[]> {
-  return page.evaluate<string[]>('window.__said');
+/** What the announcer said, in order, without the QR panel's "New code …" (the login view's own). */
+export async function announcements(page: Page): Promise<string[]> {
+  const said = await page.evaluate<string[]>('window.__said');
+  return said.filter((text) => !text.startsWith('New code'));
 }
 
 /** The text of the focused element (string form: tests compile without the DOM lib). */
