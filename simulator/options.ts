@@ -28,6 +28,8 @@ export interface SimulatorOptions {
   valueStyle?: 'legacy' | 'wa.me';
   /** Logout answers the real instantaneous status instead of the documented `SCAN_QR_CODE`. */
   logoutReportsActual?: boolean;
+  /** Lifetime of a temp link (`/v2/session/temp-link`), default 30 min. */
+  tempLinkTtlMs?: number;
 }
 
 /** The live, mutable configuration (the control API may change it at run time). */
@@ -44,6 +46,7 @@ export interface SimConfig {
   infoCacheMs: number;
   valueStyle: 'legacy' | 'wa.me';
   logoutReportsActual: boolean;
+  tempLinkTtlMs: number;
 }
 
 /** Fills defaults: 3 s boot, 60 s / 20 s / 6 codes then FAILED, 1.5 s post-scan, 5 s status wait. */
@@ -61,6 +64,7 @@ export function resolveConfig(o: SimulatorOptions = {}): SimConfig {
     infoCacheMs: o.infoCacheMs ?? 0,
     valueStyle: o.valueStyle ?? 'legacy',
     logoutReportsActual: o.logoutReportsActual ?? false,
+    tempLinkTtlMs: o.tempLinkTtlMs ?? 30 * 60_000,
   };
 }
 

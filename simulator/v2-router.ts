@@ -13,8 +13,9 @@ import {
   type Reply,
 } from './v2-handlers';
 import type { SimWorld } from './world';
+import { tempLinkReply } from './temp-link-reply';
 
-type Handler = (inst: SimInstance, params: Map<string, string>) => Promise<Reply> | Reply;
+type Handler = (inst: SimInstance, params: Map<string, string>, method: string) => Promise<Reply> | Reply;
 
 interface Route {
   methods: string[];
@@ -43,6 +44,11 @@ function routes(world: SimWorld): Record<string, Route> {
     'session/stop': { methods: ['POST', 'GET'], handler: act((i) => world.stop(i)) },
     'session/restart': { methods: ['POST', 'GET'], handler: act((i) => world.restart(i)) },
     'session/logout': { methods: ['POST', 'GET'], handler: (i) => logoutReply(world, i) },
+    'session/temp-link': {
+      methods: ['GET', 'POST', 'DELETE'],
+      noStore: true,
+      handler: (i, _p, method) => tempLinkReply(world, i, method),
+    },
     'session/delete': {
       methods: ['DELETE'],
       handler: (i) => (world.delete(i), ok({ name: i.sessionName, status: 'DELETED', instance_id: i.id })),
@@ -142,6 +148,6 @@ export function createV2Router(
       );
     }
     if (!route) return;
-    reply(res, await route.handler(inst, params), extra);
+    reply(res, await route.handler(inst, params, method), extra);
   };
 }

@@ -3,10 +3,11 @@
  * never throws. Credentials go in the query like the docs' samples, or in the JSON body only.
  */
 import type { WawpError } from '../../common/model';
-import type { Outcome, RequestOptions, WawpClient, WawpClientOptions } from './types';
+import type { Outcome, ReplyMeta, RequestOptions, WawpClient, WawpClientOptions } from './types';
 import { performRequest } from './http';
 import { decodeQrEnvelope } from './qr-payload';
 import { parseMe, parsePairingCode, parseQrImage, parseSessionInfo, type Parsed } from './shapes';
+import { parseTempLink, requireTempLink } from './temp-link';
 
 /** Default base URL of the real service. */
 export const DEFAULT_BASE_URL = 'https://api.wawp.net';
@@ -15,9 +16,11 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
 
 interface Call {
   path: string;
-  /** HTTP method when credentials travel in the query (body mode always POSTs). */
-  method: 'GET' | 'POST';
+  /** HTTP method when credentials travel in the query (body mode POSTs unless `keepMethod`). */
+  method: 'GET' | 'POST' | 'DELETE';
   fields?: Record<string, unknown>;
+  /** The method is the meaning (temp-link: GET reads, POST creates, DELETE revokes), so never change it. */
+  keepMethod?: boolean;
 }
 
 /** Creates a client bound to one instance; see `WawpClient` for the calls. */
@@ -30,7 +33,7 @@ export function createWawpClient(options: WawpClientOptions): WawpClient {
   async function call<T>(
     c: Call,
     opts: RequestOptions | undefined,
-    parse: (body: unknown) => Parsed<T>,
+    parse: (body: unknown, meta: ReplyMeta) => Parsed<T>,
   ): Promise<Outcome<T>> {
     let url: URL;
     try {
@@ -45,8 +48,9 @@ export function createWawpClient(options: WawpClientOptions): WawpClient {
     const creds = { instance_id: options.instanceId, access_token: options.accessToken };
     let method = c.method;
     let body: Record<string, unknown> | undefined = c.fields;
-    if (mode === 'body') {
-      method = 'POST';
+    if (mode === 'body' && !(c.keepMethod && c.method === 'GET')) {
+      // A GET cannot carry a body: a kept GET takes its credentials in the query.
+      method = c.keepMethod ? c.method : 'POST';
       body = { ...creds, ...c.fields };
     } else {
       url.searchParams.set('instance_id', creds.instance_id);
@@ -55,7 +59,7 @@ export function createWawpClient(options: WawpClientOptions): WawpClient {
     const outcome = await performRequest({
       url,
       method,
-      body: method === 'POST' ? (body ?? {}) : undefined,
+      body: method === 'POST' || (method === 'DELETE' && mode === 'body') ? (body ?? {}) : undefined,
       signal: opts?.signal,
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
@@ -63,7 +67,7 @@ export function createWawpClient(options: WawpClientOptions): WawpClient {
       secrets,
     });
     if (!outcome.ok) return outcome;
-    const parsed = parse(outcome.data);
+    const parsed = parse(outcome.data, outcome);
     if (!parsed.ok) return parsed;
     return { ok: true, data: parsed.value, serverDate: outcome.serverDate, receivedAt: outcome.receivedAt };
   }
@@ -90,5 +94,18 @@ export function createWawpClient(options: WawpClientOptions): WawpClient {
     stop: session('stop'),
     restart: session('restart'),
     logout: session('logout'),
+    createTempLink: (opts) =>
+      call({ path: 'session/temp-link', method: 'POST', keepMethod: true }, opts, (b, m) =>
+        requireTempLink(parseTempLink(b, m.serverDate ?? m.receivedAt)),
+      ),
+    getTempLink: (opts) =>
+      call({ path: 'session/temp-link', method: 'GET', keepMethod: true }, opts, (b, m) =>
+        parseTempLink(b, m.serverDate ?? m.receivedAt),
+      ),
+    revokeTempLink: (opts) =>
+      call({ path: 'session/temp-link', method: 'DELETE', keepMethod: true }, opts, () => ({
+        ok: true,
+        value: { revoked: true as const },
+      })),
   };
 }
