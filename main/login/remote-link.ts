@@ -17,6 +17,8 @@ export interface RemoteLinkOptions {
   clock?: Clock;
   /** A live link is reused when it still has this long to live (default 5 min); else a new one is made. */
   reuseMinMs?: number;
+  /** Revoke the link once the phone is linked (default true; the CLI's `--keep` turns it off). */
+  revokeOnLinked?: boolean;
   /** Diagnostics sink; never receives the link itself. */
   log?: (message: string, detail?: Record<string, unknown>) => void;
 }
@@ -143,7 +145,11 @@ export function createRemoteLink(options: RemoteLinkOptions): RemoteLink {
     if (event.type === 'connected') {
       const { me, expectedPhone, phoneMatches } = event;
       emit({ type: 'linked', me, expectedPhone, phoneMatches });
-      void serial(() => revoke('linked'));
+      if (options.revokeOnLinked ?? true) void serial(() => revoke('linked'));
+      else {
+        clearTimer();
+        active = false;
+      }
     } else if (event.type === 'exhausted' && offer) {
       // The owner may open the link any time in its 30 minutes: keep a code ready for them.
       log('codes ran out while a remote link is live; restarting for a new cycle');
@@ -164,7 +170,16 @@ export function createRemoteLink(options: RemoteLinkOptions): RemoteLink {
         }
         return make('open', existing.data !== null);
       }),
-    renew: () => serial(() => make('renew', offer !== null)),
+    renew: () =>
+      serial(async () => {
+        // Whether copies sent earlier stop working: known here, or asked of Wawp.
+        let had = offer !== null;
+        if (!had) {
+          const existing = await client.getTempLink();
+          had = existing.ok && existing.data !== null;
+        }
+        return make('renew', had);
+      }),
     cancel: () =>
       serial(async () => {
         if (active || offer) await revoke('cancelled');
