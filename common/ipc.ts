@@ -4,6 +4,7 @@
  * no response or push type below may contain one.
  */
 import type { LoginEvent, Me, PairingCode, SessionStatus } from './model';
+import type { RemoteLinkEvent, RemoteLinkOffer } from './remote-link';
 
 /** Keychain state as settings show it (mirrors main/store/secrets.ts KeychainHealth). */
 export interface KeychainHealthView {
@@ -64,6 +65,7 @@ export type NavigateTarget =
   | { view: 'add' }
   | { view: 'login'; instanceId: string }
   | { view: 'pairing'; instanceId: string }
+  | { view: 'remote-link'; instanceId: string }
   | { view: 'settings' };
 
 /** Request/response channels: renderer invokes, main handles. Arguments arrive in main as `unknown` and are parsed. */
@@ -78,6 +80,10 @@ export interface InvokeChannels {
   'login:stop': (id: string) => Result<null>;
   'login:restart': (id: string) => Result<null>;
   'login:pairing-code': (id: string, phone: string) => Result<PairingCode>;
+  /** A Wawp temp link for a phone elsewhere (reused while it has time left); watching starts with it. */
+  'remote-link:open': (id: string) => Result<RemoteLinkOffer>;
+  'remote-link:renew': (id: string) => Result<RemoteLinkOffer>;
+  'remote-link:cancel': (id: string) => Result<null>;
   'demo:start': () => Result<InstanceView>;
   'demo:scan': (id: string) => Result<null>;
   'settings:get': () => SettingsView;
@@ -90,6 +96,7 @@ export interface InvokeChannels {
 /** Push channels: main sends, renderer subscribes. */
 export interface PushChannels {
   'login:event': { instanceId: string; event: LoginEvent };
+  'remote-link:event': { instanceId: string; event: RemoteLinkEvent };
   'instances:changed': InstanceView[];
   navigate: NavigateTarget;
 }
@@ -111,6 +118,9 @@ export const INVOKE_CHANNELS = [
   'login:stop',
   'login:restart',
   'login:pairing-code',
+  'remote-link:open',
+  'remote-link:renew',
+  'remote-link:cancel',
   'demo:start',
   'demo:scan',
   'settings:get',
@@ -121,6 +131,7 @@ export const INVOKE_CHANNELS = [
 
 export const PUSH_CHANNELS = [
   'login:event',
+  'remote-link:event',
   'instances:changed',
   'navigate',
 ] as const satisfies readonly PushChannel[];

@@ -35,3 +35,8 @@ export type RemoteLinkEvent =
   /** The link was withdrawn on Wawp: after linking, or because the user cancelled. */
   | { type: 'revoked'; why: 'linked' | 'cancelled' }
   | ({ type: 'error' } & RemoteLinkError);
+
+/** A `mailto:` draft with only a subject and a body (what main's external-link policy lets through). */
+export function mailDraftUrl(subject: string, body: string): string {
+  return `mailto:?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+}

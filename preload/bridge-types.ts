@@ -21,6 +21,9 @@ export interface WawpBridge {
   stopLogin: Invoke<'login:stop'>;
   restartLogin: Invoke<'login:restart'>;
   requestPairingCode: Invoke<'login:pairing-code'>;
+  openRemoteLink: Invoke<'remote-link:open'>;
+  renewRemoteLink: Invoke<'remote-link:renew'>;
+  cancelRemoteLink: Invoke<'remote-link:cancel'>;
   startDemo: Invoke<'demo:start'>;
   scanDemo: Invoke<'demo:scan'>;
   getSettings: Invoke<'settings:get'>;
@@ -28,6 +31,7 @@ export interface WawpBridge {
   chooseTokenStorage: Invoke<'settings:token-storage'>;
   copyText: Invoke<'clipboard:write'>;
   onLoginEvent: Subscribe<'login:event'>;
+  onRemoteLinkEvent: Subscribe<'remote-link:event'>;
   onInstancesChanged: Subscribe<'instances:changed'>;
   onNavigate: Subscribe<'navigate'>;
 }

@@ -34,6 +34,9 @@ const bridge: WawpBridge = {
   stopLogin: invoke('login:stop'),
   restartLogin: invoke('login:restart'),
   requestPairingCode: invoke('login:pairing-code'),
+  openRemoteLink: invoke('remote-link:open'),
+  renewRemoteLink: invoke('remote-link:renew'),
+  cancelRemoteLink: invoke('remote-link:cancel'),
   startDemo: invoke('demo:start'),
   scanDemo: invoke('demo:scan'),
   getSettings: invoke('settings:get'),
@@ -41,6 +44,7 @@ const bridge: WawpBridge = {
   chooseTokenStorage: invoke('settings:token-storage'),
   copyText: invoke('clipboard:write'),
   onLoginEvent: subscribe('login:event'),
+  onRemoteLinkEvent: subscribe('remote-link:event'),
   onInstancesChanged: subscribe('instances:changed'),
   onNavigate: subscribe('navigate'),
 };

@@ -7,7 +7,7 @@ export type Route =
   | { view: 'list' }
   | { view: 'add' }
   | { view: 'edit'; instanceId: string; focus?: 'token' | 'id' }
-  | { view: 'login'; instanceId: string; mode?: 'qr' | 'pairing' }
+  | { view: 'login'; instanceId: string; mode?: 'qr' | 'pairing' | 'remote' }
   | { view: 'settings' };
 
 /** What a view may use: the store and navigation. */
@@ -22,6 +22,7 @@ export type ViewFactory = (route: Route, context: ViewContext) => View;
 export function routeFor(target: NavigateTarget): Route {
   if (target.view === 'login') return { view: 'login', instanceId: target.instanceId, mode: 'qr' };
   if (target.view === 'pairing') return { view: 'login', instanceId: target.instanceId, mode: 'pairing' };
+  if (target.view === 'remote-link') return { view: 'login', instanceId: target.instanceId, mode: 'remote' };
   return target;
 }
 

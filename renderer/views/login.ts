@@ -18,8 +18,11 @@ import {
 } from './login-panels';
 import { pairingPanel } from './pairing-panel';
 import { qrPanel } from './qr-panel';
+import { remoteLinkPanel } from './remote-link-panel';
 
-function statusText(state: LoginViewState, mode: 'qr' | 'pairing'): string {
+type LoginMode = 'qr' | 'pairing' | 'remote';
+
+function statusText(state: LoginViewState, mode: LoginMode): string {
   const s = t.login.status;
   switch (state.phase) {
     case 'linked':
@@ -31,7 +34,7 @@ function statusText(state: LoginViewState, mode: 'qr' | 'pairing'): string {
     case 'error':
       return state.error ? `${errorTitle(state.error.code)}.` : s.loginStopped;
     case 'qr':
-      return mode === 'pairing' ? s.pairing : s.qr;
+      return mode === 'pairing' ? s.pairing : mode === 'remote' ? t.remote.waiting : s.qr;
     case 'idle':
       return s.starting;
     case 'starting':
@@ -45,7 +48,7 @@ function statusText(state: LoginViewState, mode: 'qr' | 'pairing'): string {
 const copyText = async (text: string): Promise<boolean> => (await window.wawp.copyText(text)).ok;
 
 /** Creates the view; `mode` picks QR or pairing code first. */
-export function loginView(context: ViewContext, instanceId: string, mode: 'qr' | 'pairing'): View {
+export function loginView(context: ViewContext, instanceId: string, mode: LoginMode): View {
   const { store } = context;
   const instance = store.instance(instanceId);
   const label = instance?.label ?? instanceId;
@@ -55,6 +58,7 @@ export function loginView(context: ViewContext, instanceId: string, mode: 'qr' |
   const side = h('aside', { class: 'login-steps' });
   const qr = qrPanel(copyText, instance?.isDemo ? () => scanDemo() : null);
   const pairing = pairingPanel(instanceId, copyText);
+  const remote = remoteLinkPanel(instanceId, copyText);
   let currentMode = mode;
   let shownKey = '';
   let stopBanner: () => void = () => undefined;
@@ -82,15 +86,18 @@ export function loginView(context: ViewContext, instanceId: string, mode: 'qr' |
 
   const tabQr = button(t.login.tabQr, () => setMode('qr'), { class: 'tab' });
   const tabPairing = button(t.login.tabPairing, () => setMode('pairing'), { class: 'tab' });
+  const tabRemote = button(t.login.tabRemote, () => setMode('remote'), { class: 'tab' });
   const tabs = h(
     'div',
     { class: 'tabs', role: 'group', 'aria-label': t.login.title(label) },
     tabQr,
     tabPairing,
+    tabRemote,
   );
 
   const steps = (): HTMLElement => {
-    const list = currentMode === 'qr' ? t.login.steps : t.pairing.steps;
+    const list =
+      currentMode === 'qr' ? t.login.steps : currentMode === 'remote' ? t.remote.steps : t.pairing.steps;
     return h(
       'div',
       {},
@@ -115,34 +122,42 @@ export function loginView(context: ViewContext, instanceId: string, mode: 'qr' |
         banner.append(shown.element);
       }
     }
+    // While a remote link is on offer, used-up codes are renewed by main: the link stays on screen.
+    const remoteKeeps = currentMode === 'remote' && state.phase === 'exhausted';
     const panel =
       state.phase === 'linked'
         ? 'linked'
-        : state.phase === 'exhausted' || state.phase === 'error' || state.phase === 'stopped'
+        : !remoteKeeps &&
+            (state.phase === 'exhausted' || state.phase === 'error' || state.phase === 'stopped')
           ? state.phase
           : currentMode;
     const key = `${panel}|${state.error?.code ?? ''}`;
-    tabs.hidden = panel !== 'qr' && panel !== 'pairing';
+    const choosing = panel === 'qr' || panel === 'pairing' || panel === 'remote';
+    tabs.hidden = !choosing;
     if (key !== shownKey) {
       shownKey = key;
       tabQr.setAttribute('aria-pressed', String(currentMode === 'qr'));
       tabPairing.setAttribute('aria-pressed', String(currentMode === 'pairing'));
+      tabRemote.setAttribute('aria-pressed', String(currentMode === 'remote'));
       if (panel === 'qr') replace(main, qr.element);
       else if (panel === 'pairing') replace(main, pairing.element);
+      else if (panel === 'remote') replace(main, remote.element);
       else if (panel === 'linked' && state.linked) replace(main, linkedPanel(state.linked, actions));
       else if (panel === 'exhausted') replace(main, exhaustedPanel(actions));
       else if (panel === 'error' && state.error) replace(main, errorPanel(state.error, actions));
       else replace(main, stoppedPanel(actions));
-      replace(side, panel === 'qr' || panel === 'pairing' ? steps() : null);
+      replace(side, choosing ? steps() : null);
       side.hidden = !side.firstChild;
       body.classList.toggle('single', side.hidden);
     }
     qr.update(state);
   };
-  const setMode = (next: 'qr' | 'pairing'): void => {
+  const setMode = (next: LoginMode): void => {
     currentMode = next;
+    if (next === 'remote') remote.start();
     render();
     if (next === 'pairing') pairing.focus.focus();
+    if (next === 'remote') remote.focus.focus();
   };
 
   const onFocus = (): void => {
@@ -155,6 +170,7 @@ export function loginView(context: ViewContext, instanceId: string, mode: 'qr' |
   if (before === 'idle' || before === 'stopped') void begin('start');
   else if (before === 'error') void begin('fresh');
   else void window.wawp.startLogin(instanceId);
+  if (mode === 'remote') remote.start();
   render();
 
   const heading = h('h1', {}, t.login.title(label));
@@ -174,13 +190,14 @@ export function loginView(context: ViewContext, instanceId: string, mode: 'qr' |
   );
   return {
     element,
-    focus: mode === 'pairing' ? pairing.focus : heading,
+    focus: mode === 'pairing' ? pairing.focus : mode === 'remote' ? remote.focus : heading,
     dispose() {
       window.removeEventListener('focus', onFocus);
       unsubscribe();
       stopBanner();
       qr.dispose();
       pairing.dispose();
+      remote.dispose();
       if (store.login(instanceId).phase !== 'linked') void window.wawp.stopLogin(instanceId);
     },
   };

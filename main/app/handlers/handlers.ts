@@ -11,6 +11,7 @@ import { createLoginHandlers } from './handlers-login';
 import { createSettingsHandlers } from './handlers-settings';
 import { createInstanceRegistry, type InstanceRegistry } from './instance-registry';
 import { createLoginManager, type LoginManager } from './login-manager';
+import { createRemoteLinkHandlers, type RemoteLinks } from './handlers-remote-link';
 
 export type { Handlers } from './handler-kit';
 
@@ -19,6 +20,8 @@ export interface AppHandlers {
   channels: Handlers;
   manager: LoginManager;
   registry: InstanceRegistry;
+  /** Remote links (Wawp temp links): the hidden-window notification listens to `onLinked`. */
+  remoteLinks: Pick<RemoteLinks, 'onLinked'>;
   /** Token-free views of every instance (tray, deep links). */
   views(): Promise<InstanceView[]>;
   /** Called with fresh views whenever the list or a status changes (the tray listens); returns unsubscribe. */
@@ -53,15 +56,19 @@ export function createHandlers(deps: HandlerDeps): AppHandlers {
   const stopWatching = manager.onStatusChange(() => {
     changed().catch((error: unknown) => deps.onError?.('instances:changed', error));
   });
+  const login = createLoginHandlers(deps, registry, manager, changed);
+  const remoteLinks = createRemoteLinkHandlers(deps, registry, manager, login['login:start']);
   const channels: Handlers = {
     ...createInstanceHandlers(deps, registry, manager, changed),
-    ...createLoginHandlers(deps, registry, manager, changed),
+    ...login,
+    ...remoteLinks.channels,
     ...createSettingsHandlers(deps),
   };
   return {
     channels,
     manager,
     registry,
+    remoteLinks,
     views: () => registry.views(),
     onInstancesChanged(listener) {
       listeners.add(listener);
@@ -105,6 +112,7 @@ export function createHandlers(deps: HandlerDeps): AppHandlers {
     },
     async dispose() {
       stopWatching();
+      await remoteLinks.cancelAll().catch((error: unknown) => deps.onError?.('remote-link:cancel', error));
       manager.stopAll();
       await deps.demo.close();
     },

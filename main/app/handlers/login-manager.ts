@@ -42,6 +42,8 @@ export interface LoginManager {
   ): void;
   /** Forgets an instance entirely (stops its session, drops its cache). */
   forget(instanceId: string): void;
+  /** Listens to every session's events (remote links watch through this); returns the unsubscribe. */
+  onLoginEvent(listener: (instanceId: string, event: LoginEvent) => void): () => void;
   /** Listens to status-cache changes (the tray redraws from this); returns the unsubscribe. */
   onStatusChange(listener: (instanceId: string, entry: StatusEntry) => void): () => void;
   /** Stops every session (app quit, harness close). */
@@ -55,6 +57,7 @@ export function createLoginManager(openSession: OpenSession, push: PushSender): 
   const sessions = new Map<string, { session: LoginSession; unsubscribe: () => void }>();
   const cache = new Map<string, StatusEntry>();
   const listeners = new Set<(instanceId: string, entry: StatusEntry) => void>();
+  const eventListeners = new Set<(instanceId: string, event: LoginEvent) => void>();
 
   const update = (instanceId: string, patch: Partial<StatusEntry>): void => {
     const before = cache.get(instanceId) ?? EMPTY;
@@ -72,6 +75,7 @@ export function createLoginManager(openSession: OpenSession, push: PushSender): 
       update(instanceId, { error: { code: event.code, message: event.message, fatal: event.fatal } });
     else if (event.type === 'stopped') update(instanceId, { active: false });
     push('login:event', { instanceId, event });
+    for (const listener of [...eventListeners]) listener(instanceId, event);
   };
 
   const stop = (instanceId: string): void => {
@@ -123,6 +127,10 @@ export function createLoginManager(openSession: OpenSession, push: PushSender): 
     forget(instanceId) {
       stop(instanceId);
       cache.delete(instanceId);
+    },
+    onLoginEvent(listener) {
+      eventListeners.add(listener);
+      return () => eventListeners.delete(listener);
     },
     onStatusChange(listener) {
       listeners.add(listener);
