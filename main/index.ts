@@ -15,6 +15,8 @@ import { setupSecurity } from './app/windows/security';
 import { boundsStore } from './app/handlers/settings-port';
 import { registerProtocol, setupSingleInstance, type SingleInstance } from './app/desktop/single-instance';
 import { setupAppTray } from './app/tray/tray-app';
+import { showNotice } from './app/desktop/notify';
+import { setupRemoteLinkNotices } from './app/desktop/remote-link-notice';
 import { createMainWindow, getMainWindow, setCloseBehaviour, showMainWindow } from './app/windows/window';
 
 async function onReady(single: SingleInstance): Promise<void> {
@@ -33,6 +35,14 @@ async function onReady(single: SingleInstance): Promise<void> {
   };
   integration = setupIntegration({ handlers, settings, single, show });
   const tray = setupAppTray({ handlers, preferences: () => settings.getPreferences(), show });
+  const stopRemoteLinkNotices = setupRemoteLinkNotices({
+    remoteLinks: handlers.remoteLinks,
+    label: (id) => handlers.registry.find(id)?.label || id,
+    enabled: () => settings.getPreferences().notifications,
+    windowShowing: () => Boolean(getMainWindow()?.isVisible() && !getMainWindow()?.isMinimized()),
+    showNotice,
+    show,
+  });
   const hasTray = await tray.hasHost;
   setCloseBehaviour(() => (hasTray ? 'hide' : 'minimize'));
   const launchedAtLogin = integration.launchAtLogin.wasLaunchedAtLogin();
@@ -47,6 +57,7 @@ async function onReady(single: SingleInstance): Promise<void> {
   app.on('activate', () => show(null));
   app.on('will-quit', () => {
     tray.dispose();
+    stopRemoteLinkNotices();
     integration?.dispose();
     void handlers.dispose();
   });

@@ -22,6 +22,8 @@ export interface TrayState {
 export interface TrayActions {
   login(id: string): void;
   pairing(id: string): void;
+  /** Opens "Send a link to the phone's owner" (a Wawp temp link) for the instance. */
+  remoteLink(id: string): void;
   restart(id: string): void;
   logout(id: string): void;
   copy(id: string): void;
@@ -125,6 +127,12 @@ function instanceMenu(instance: TrayInstance, actions: TrayActions): MenuItemCon
       { type: 'separator' },
       { id: `login:${id}`, label: 'Log in…', enabled: !linked, click: () => actions.login(id) },
       { id: `pairing:${id}`, label: 'Pairing code…', enabled: !linked, click: () => actions.pairing(id) },
+      {
+        id: `remote:${id}`,
+        label: 'Send a link to the phone’s owner…',
+        enabled: !linked && instance.hasToken,
+        click: () => actions.remoteLink(id),
+      },
       {
         id: `restart:${id}`,
         label: 'Restart session',
