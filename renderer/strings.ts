@@ -165,7 +165,7 @@ export const t = {
     expiresIn: (m: number, s: number) => `Works for ${m} min ${String(s).padStart(2, '0')} s more`,
     expired: 'This link has expired. Make a new one to try again.',
     qrLabel: 'QR code of the link, for a phone in the same room. Use “Copy link” to send it instead.',
-    qrHint: 'In the same room? The owner can open the link by scanning this with the phone’s camera.',
+    qrHint: 'Someone in the same room? Scanning this with a camera opens the link on that device.',
     renew: 'Make a new link',
     renewNote: 'A new link stops the one you sent before from working.',
     renewed: 'New link made. The link sent before no longer works.',
@@ -180,6 +180,7 @@ export const t = {
     mailSubject: 'Link WhatsApp to our system',
     mailBody: (url: string, until: string) =>
       `Hello,\n\nplease link your WhatsApp number to our system (Wawp). It takes a minute:\n\n1. Open this link on a computer or tablet: ${url}\n2. On your phone, open WhatsApp → Settings → Linked devices → Link a device.\n3. Scan the code the page shows.\n\nThe link works until ${until}. Please do not forward it.\n`,
+    stepsTitle: 'How it works',
     steps: [
       'Copy the link or e-mail it to the phone’s owner.',
       'They open it on a computer or tablet.',

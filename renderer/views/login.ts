@@ -101,7 +101,7 @@ export function loginView(context: ViewContext, instanceId: string, mode: LoginM
     return h(
       'div',
       {},
-      h('h2', {}, t.login.stepsTitle),
+      h('h2', {}, currentMode === 'remote' ? t.remote.stepsTitle : t.login.stepsTitle),
       h('ol', { class: 'steps' }, ...list.map((step) => h('li', {}, step))),
     );
   };

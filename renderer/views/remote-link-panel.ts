@@ -18,7 +18,7 @@ export interface RemoteLinkPanel {
   dispose(): void;
 }
 
-const QR_PX = 200;
+const QR_PX = 150;
 const untilText = (at: number): string =>
   new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
@@ -103,12 +103,11 @@ export function remoteLinkPanel(
       h('p', { class: 'hint', id: `remote-secret-${instanceId}` }, t.remote.secret),
       h('div', { class: 'actions' }, copyButton, mail),
       copyNote,
-      countdown,
       h(
         'div',
         { class: 'remote-qr' },
         h('div', { class: 'qr-frame' }, canvas),
-        h('p', { class: 'hint' }, t.remote.qrHint),
+        h('div', {}, countdown, h('p', { class: 'hint' }, t.remote.qrHint)),
       ),
       h('div', { class: 'actions' }, renew, cancel),
       h('p', { class: 'hint', id: `remote-renew-${instanceId}` }, t.remote.renewNote, ' ', t.remote.leaving),

@@ -68,6 +68,29 @@ async function mainStates(colorScheme: 'light' | 'dark'): Promise<void> {
   }
 }
 
+/** "Send a link to the phone's owner" with a fresh 30-minute link. */
+async function remoteLinkStates(colorScheme: 'light' | 'dark'): Promise<void> {
+  const app = await launchApp({ viewport: { width: 960, height: 860 }, colorScheme, simulator: SIMULATOR });
+  try {
+    await app.seedInstance({ label: 'Cairo branch', expectedPhone: '201012345678' });
+    await app.page.getByRole('button', { name: 'Log in: Cairo branch' }).click();
+    await app.page.getByRole('button', { name: "Send a link to the phone's owner" }).click();
+    await app.page.getByLabel('Link for the phone’s owner').waitFor();
+    await app.page.getByText(/^Works for \d+ min \d+ s more$/).waitFor();
+    await shot(app, `remote-link${colorScheme === 'dark' ? '-dark' : ''}`);
+  } finally {
+    await app.close();
+  }
+}
+
+/** `--only=remote-link` regenerates just those shots (the others stay byte-identical). */
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 mkdirSync(OUT, { recursive: true });
-await mainStates('light');
-await mainStates('dark');
+if (!only || only === 'main') {
+  await mainStates('light');
+  await mainStates('dark');
+}
+if (!only || only === 'remote-link') {
+  await remoteLinkStates('light');
+  await remoteLinkStates('dark');
+}
