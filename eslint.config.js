@@ -11,6 +11,12 @@ const noElectron = {
   name: 'electron',
   message: 'The engine, client, stores, CLI, simulator and shared code never import electron.',
 };
+/** Direction of imports: the Electron shell (main/app) depends on the engine, client and stores, never back. */
+const noShell = {
+  group: ['**/main/app/**', '../app/**', '../../app/**', '**/main/index'],
+  message:
+    'The engine, client, stores, CLI, simulator and shared code never import the Electron shell (main/app).',
+};
 
 export default tseslint.config(
   { ignores: ['scripts/*.mjs', 'out/**', 'dist/**', 'node_modules/**', 'docs/**', 'build/**', 'bin/**'] },
@@ -38,7 +44,7 @@ export default tseslint.config(
   },
   {
     files: ['main/store/keytar-store.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [noElectron] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: [noShell] }] },
   },
   {
     files: [
@@ -51,7 +57,7 @@ export default tseslint.config(
       'renderer/**',
     ],
     ignores: ['main/store/keytar-store.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [noElectron, keytarFence] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [noElectron, keytarFence], patterns: [noShell] }] },
   },
   {
     files: ['**/*.js', '**/*.mjs'],

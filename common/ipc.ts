@@ -3,17 +3,31 @@
  * preload/index.ts derive their types from these maps. Tokens only ever travel renderer -> main (write-only):
  * no response or push type below may contain one.
  */
-import type { LoginEvent, Me, PairingCode, SessionStatus } from './model';
+import type { LoginEvent, Me, NetworkCause, PairingCode, SessionStatus } from './model';
 import type { RemoteLinkEvent, RemoteLinkOffer } from './remote-link';
 
 /** Keychain state as settings show it (mirrors main/store/secrets.ts KeychainHealth). */
 export interface KeychainHealthView {
-  state: 'ok' | 'locked' | 'no-provider' | 'no-dbus' | 'error';
+  state: 'ok' | 'checking' | 'locked' | 'no-provider' | 'no-dbus' | 'error';
   message: string;
 }
 
-/** Expected failures are data, not exceptions. `code` lets the UI pick the next action. */
-export type Result<T> = { ok: true; value: T } | { ok: false; code: string; reason: string };
+/**
+ * An expected failure as data. `code` picks the UI's next action; `host`, `cause` and `detail` come along when
+ * a Wawp request failed, so the renderer can describe it with describeProblem (common/problems.ts).
+ */
+export interface Failure {
+  ok: false;
+  code: string;
+  reason: string;
+  host?: string;
+  cause?: NetworkCause;
+  /** Redacted technical detail, for a collapsed "Details" only. */
+  detail?: string;
+}
+
+/** Expected failures are data, not exceptions. */
+export type Result<T> = { ok: true; value: T } | Failure;
 
 export type TokenLocation = 'keychain' | 'encrypted-file' | 'session-memory';
 
@@ -76,9 +90,13 @@ export interface InvokeChannels {
   'instances:test': (input: InstanceInput) => Result<{ status: SessionStatus; me: Me | null }>;
   'instances:export': () => Result<string>;
   'instances:import': (json: string) => Result<{ added: number; updated: number; rejected: number }>;
+  /** Makes the number linked right now the instance's expected number (after a wrong-number warning). */
+  'instances:keep-number': (id: string) => Result<InstanceView>;
   'login:start': (id: string) => Result<null>;
   'login:stop': (id: string) => Result<null>;
   'login:restart': (id: string) => Result<null>;
+  /** Logs the linked number out of the instance, then starts a login so a new code shows. */
+  'login:relink': (id: string) => Result<null>;
   'login:pairing-code': (id: string, phone: string) => Result<PairingCode>;
   /** A Wawp temp link for a phone elsewhere (reused while it has time left); watching starts with it. */
   'remote-link:open': (id: string) => Result<RemoteLinkOffer>;
@@ -90,6 +108,8 @@ export interface InvokeChannels {
   'settings:set': (patch: Partial<Preferences>) => Result<Preferences>;
   /** The user's explicit consent to a token fallback offered in SettingsView.tokenStorageOffers. */
   'settings:token-storage': (choice: Exclude<TokenLocation, 'keychain'>) => Result<SettingsView>;
+  /** "Try again": probes the keychain now; the view carries what it found. */
+  'settings:keychain-check': () => SettingsView;
   'clipboard:write': (text: string) => Result<null>;
 }
 
@@ -99,6 +119,8 @@ export interface PushChannels {
   'remote-link:event': { instanceId: string; event: RemoteLinkEvent };
   'instances:changed': InstanceView[];
   navigate: NavigateTarget;
+  /** The keychain's health changed (first probe done, re-checked, failed mid-run, fallback chosen). */
+  'keychain:changed': KeychainHealthView;
 }
 
 export type InvokeChannel = keyof InvokeChannels;
@@ -114,9 +136,11 @@ export const INVOKE_CHANNELS = [
   'instances:test',
   'instances:export',
   'instances:import',
+  'instances:keep-number',
   'login:start',
   'login:stop',
   'login:restart',
+  'login:relink',
   'login:pairing-code',
   'remote-link:open',
   'remote-link:renew',
@@ -126,6 +150,7 @@ export const INVOKE_CHANNELS = [
   'settings:get',
   'settings:set',
   'settings:token-storage',
+  'settings:keychain-check',
   'clipboard:write',
 ] as const satisfies readonly InvokeChannel[];
 
@@ -134,4 +159,5 @@ export const PUSH_CHANNELS = [
   'remote-link:event',
   'instances:changed',
   'navigate',
+  'keychain:changed',
 ] as const satisfies readonly PushChannel[];

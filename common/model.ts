@@ -90,14 +90,21 @@ export type LoginEvent =
       value: string;
       /** When this code dies, in epoch ms on the *local* clock (already corrected for server clock skew). */
       expiresAt: number;
-      /** 1-based position of this code in the current cycle. */
-      index: number;
+      /** 1-based position of this code in the current cycle; null when unknown (joined mid-cycle). */
+      index: number | null;
       /** How many codes a cycle usually has (~6). */
       expectedCount: number;
     }
   | { type: 'qr-expired' }
   | { type: 'connected'; me: Me; expectedPhone: string | null; phoneMatches: boolean | null }
-  | { type: 'exhausted' }
+  | {
+      type: 'exhausted';
+      /**
+       * The server began a new cycle by itself (WAHA's older NOWEB engine restarts instead of going
+       * FAILED): codes follow without `restart()`. Absent when the session is FAILED and waits.
+       */
+      renewing?: true;
+    }
   | {
       type: 'error';
       code: LoginErrorCode;

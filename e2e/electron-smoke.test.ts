@@ -1,84 +1,104 @@
 /**
- * Smoke test of the REAL app in Electron (Playwright `_electron`): the built main process starts, opens a
- * sandboxed window with our preload, the bridge answers, and the demo runs. Needs the Electron binary and
- * `npm run build`; where the binary is not installed (e.g. CI without GitHub access) it reports itself
- * skipped with the reason.
+ * The REAL app in Electron (Playwright `_electron`), dev build or packaged (app-under-test.ts): the window
+ * appears within a few seconds and before the background checks end, it is sandboxed with our preload only,
+ * the bridge answers, the tray icon exists, and the demo links a number. Where there is no Electron binary
+ * (machines without GitHub access) it reports itself skipped with the reason.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { _electron, type ElectronApplication } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import type { ElectronApplication, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INVOKE_CHANNELS, PUSH_CHANNELS } from '../common/ipc';
-import { findElectronBinary } from './electron-binary';
+import { appUnderTest } from './app-under-test';
+import { WORKING_KEYRING } from './keyring-mode';
+import { startupState, waitUntil, windowVisible } from './main-process';
+import { closeApp, createWorld, launchApp, type World } from './world';
 
-const binary = findElectronBinary();
+const target = appUnderTest();
 
-/** The bits of the electron module the checks read in the main process. */
-interface ElectronLike {
-  BrowserWindow: {
-    getAllWindows(): { webContents: { getLastWebPreferences(): Record<string, unknown> | null } }[];
-  };
-  app: { exit(code: number): void };
-}
-
-/** `evaluate` in Electron's main process, typed locally (playwright-core types it against electron's module). */
-function inMain<R>(app: ElectronApplication, fn: (electron: ElectronLike) => R): Promise<R> {
-  return (app.evaluate as unknown as (f: (electron: ElectronLike) => R) => Promise<R>).call(app, fn);
-}
-/** The app folder: package.json `main` points Electron at the built out/main/index.js. */
-const APP_DIR = join(import.meta.dirname, '..');
-
-describe('Electron smoke', () => {
-  if (!binary.ok) {
-    it.skip(`skipped: ${binary.reason}`, () => undefined);
+describe(`Electron app ${target.ok ? `(${target.kind})` : ''}`, () => {
+  if (!target.ok) {
+    it.skip(`skipped: ${target.reason}`, () => undefined);
     return;
   }
+  let world: World;
+  let app: ElectronApplication | null = null;
+  let page: Page;
+  let shownAfterMs = 0;
 
-  it('starts the real app with a secure window, a working bridge and the demo', async () => {
-    const home = mkdtempSync(join(tmpdir(), 'wawp-electron-'));
-    let electronApp: ElectronApplication | null = null;
-    try {
-      electronApp = await _electron.launch({
-        executablePath: binary.path,
-        args: [APP_DIR, '--no-sandbox'],
-        env: { ...process.env, XDG_CONFIG_HOME: home, HOME: home, NO_AT_BRIDGE: '1' },
-      });
-      const page = await electronApp.firstWindow();
-      await page.waitForLoadState('domcontentloaded');
-      expect(await page.title()).toBe('wawp-link');
-      const renderer = await page.evaluate(`({
-        require: typeof require,
-        process: typeof process,
-        electronLog: typeof __electronLog,
-        verbs: Object.keys(window.wawp).length,
-      })`);
-      expect(renderer).toEqual({
-        require: 'undefined',
-        process: 'undefined',
-        electronLog: 'undefined',
-        verbs: INVOKE_CHANNELS.length + PUSH_CHANNELS.length,
-      });
-      const prefs = await inMain(electronApp, (electron) => {
-        const contents = electron.BrowserWindow.getAllWindows()[0]!.webContents;
-        const p = contents.getLastWebPreferences() ?? {};
-        return {
-          sandbox: p.sandbox,
-          contextIsolation: p.contextIsolation,
-          nodeIntegration: p.nodeIntegration,
-        };
-      });
-      expect(prefs).toEqual({ sandbox: true, contextIsolation: true, nodeIntegration: false });
-      expect(await page.evaluate('window.wawp.listInstances()')).toEqual([]);
-      expect(await page.evaluate('window.wawp.startDemo()')).toMatchObject({
-        ok: true,
-        value: { isDemo: true },
-      });
-    } finally {
-      // Teardown: the app may already be gone; closing must not mask the assertion that failed.
-      if (electronApp) await inMain(electronApp, (electron) => electron.app.exit(0)).catch(() => undefined);
-      await electronApp?.close().catch(() => undefined);
-      rmSync(home, { recursive: true, force: true });
-    }
+  beforeAll(async () => {
+    world = await createWorld(WORKING_KEYRING);
+    const started = Date.now();
+    ({ app, page } = await launchApp(target, world));
+    const launched = app;
+    await waitUntil('the window to be visible', () => windowVisible(launched));
+    shownAfterMs = Date.now() - started;
+  }, 60_000);
+  afterAll(async () => {
+    await closeApp(app);
+    world?.dispose();
   });
+
+  it('shows its window within a few seconds, and before the background checks finish', async () => {
+    expect(shownAfterMs).toBeLessThan(10_000);
+    const state = await waitUntil('the background checks', async () => {
+      const report = await startupState(app!);
+      return report?.steps.keychain !== undefined && report.steps['tray-host'] !== undefined ? report : null;
+    });
+    expect(state.steps.window).toBeLessThanOrEqual(state.steps.keychain!);
+    expect(state.steps.window).toBeLessThanOrEqual(state.steps['tray-host']!);
+    expect(await page.title()).toBe('wawp-link');
+  });
+
+  it('runs a context-isolated page without Node whose only bridge is ours and answers', async () => {
+    const renderer = await page.evaluate(`({
+      require: typeof require,
+      process: typeof process,
+      electronLog: typeof __electronLog,
+      verbs: Object.keys(window.wawp).length,
+    })`);
+    expect(renderer).toEqual({
+      require: 'undefined',
+      process: 'undefined',
+      electronLog: 'undefined',
+      verbs: INVOKE_CHANNELS.length + PUSH_CHANNELS.length,
+    });
+    // contextBridge only works with context isolation, so a frozen bridge proves it (the options themselves,
+    // sandbox included, are unit-tested in test/app/window-options.test.ts).
+    expect(await page.evaluate('Object.isFrozen(window.wawp) && typeof window.wawp.listInstances')).toBe(
+      'function',
+    );
+    expect(await page.evaluate('window.wawp.listInstances()')).toEqual([]);
+    expect(await page.evaluate('window.wawp.getSettings().then((s) => s.keychain.state)')).not.toBe(
+      'checking',
+    );
+  });
+
+  it('has a tray icon', async () => {
+    expect((await startupState(app!))?.trayExists).toBe(true);
+  });
+
+  it('links a number in the demo: code shown, scanned by the simulated phone, connected', async () => {
+    const outcome = await page.evaluate(`(async () => {
+      const demo = await window.wawp.startDemo();
+      if (!demo.ok) return { error: demo.reason };
+      const id = demo.value.id;
+      return await new Promise((resolve) => {
+        let codes = 0;
+        const stop = window.wawp.onLoginEvent(({ instanceId, event }) => {
+          if (instanceId !== id) return;
+          if (event.type === 'qr') {
+            codes += 1;
+            void window.wawp.scanDemo(id);
+          }
+          if (event.type === 'connected') { stop(); resolve({ connected: true, codes, me: event.me }); }
+          if (event.type === 'error' && event.fatal) { stop(); resolve({ error: event.message }); }
+        });
+        void window.wawp.startLogin(id).then((r) => { if (!r.ok) { stop(); resolve({ error: r.reason }); } });
+      });
+    })()`);
+    expect(outcome).toMatchObject({
+      connected: true,
+      me: { id: expect.stringMatching(/\d{6,}/) as unknown },
+    });
+    expect((outcome as { codes: number }).codes).toBeGreaterThanOrEqual(1);
+  }, 60_000);
 });

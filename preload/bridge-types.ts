@@ -17,9 +17,11 @@ export interface WawpBridge {
   testConnection: Invoke<'instances:test'>;
   exportInstances: Invoke<'instances:export'>;
   importInstances: Invoke<'instances:import'>;
+  keepNumber: Invoke<'instances:keep-number'>;
   startLogin: Invoke<'login:start'>;
   stopLogin: Invoke<'login:stop'>;
   restartLogin: Invoke<'login:restart'>;
+  relinkLogin: Invoke<'login:relink'>;
   requestPairingCode: Invoke<'login:pairing-code'>;
   openRemoteLink: Invoke<'remote-link:open'>;
   renewRemoteLink: Invoke<'remote-link:renew'>;
@@ -29,11 +31,13 @@ export interface WawpBridge {
   getSettings: Invoke<'settings:get'>;
   setPreferences: Invoke<'settings:set'>;
   chooseTokenStorage: Invoke<'settings:token-storage'>;
+  recheckKeychain: Invoke<'settings:keychain-check'>;
   copyText: Invoke<'clipboard:write'>;
   onLoginEvent: Subscribe<'login:event'>;
   onRemoteLinkEvent: Subscribe<'remote-link:event'>;
   onInstancesChanged: Subscribe<'instances:changed'>;
   onNavigate: Subscribe<'navigate'>;
+  onKeychainChanged: Subscribe<'keychain:changed'>;
 }
 
 declare global {

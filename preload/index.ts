@@ -30,9 +30,11 @@ const bridge: WawpBridge = {
   testConnection: invoke('instances:test'),
   exportInstances: invoke('instances:export'),
   importInstances: invoke('instances:import'),
+  keepNumber: invoke('instances:keep-number'),
   startLogin: invoke('login:start'),
   stopLogin: invoke('login:stop'),
   restartLogin: invoke('login:restart'),
+  relinkLogin: invoke('login:relink'),
   requestPairingCode: invoke('login:pairing-code'),
   openRemoteLink: invoke('remote-link:open'),
   renewRemoteLink: invoke('remote-link:renew'),
@@ -42,11 +44,13 @@ const bridge: WawpBridge = {
   getSettings: invoke('settings:get'),
   setPreferences: invoke('settings:set'),
   chooseTokenStorage: invoke('settings:token-storage'),
+  recheckKeychain: invoke('settings:keychain-check'),
   copyText: invoke('clipboard:write'),
   onLoginEvent: subscribe('login:event'),
   onRemoteLinkEvent: subscribe('remote-link:event'),
   onInstancesChanged: subscribe('instances:changed'),
   onNavigate: subscribe('navigate'),
+  onKeychainChanged: subscribe('keychain:changed'),
 };
 
 contextBridge.exposeInMainWorld('wawp', bridge);

@@ -28,6 +28,14 @@ describe('reduceLogin', () => {
     expect(reduceLogin(state, { type: 'stopped' }, 0).phase).toBe('linked');
   });
 
+  it('a server that renews the cycle by itself needs no "Get a new code"', () => {
+    expect(run([qr(6), { type: 'exhausted', renewing: true }])).toMatchObject({
+      phase: 'qr',
+      qr: null,
+      renewing: true,
+    });
+  });
+
   it('exhausted and FAILED drop the code and ask for a new cycle', () => {
     expect(run([qr(6), { type: 'exhausted' }])).toMatchObject({ phase: 'exhausted', qr: null });
     expect(run([qr(6), { type: 'status', status: 'FAILED', rawStatus: 'FAILED' }]).phase).toBe('exhausted');
@@ -46,5 +54,30 @@ describe('reduceLogin', () => {
       error: { retryAt: 14_000, fatal: false },
     });
     expect(reduceLogin(soft, qr(2), 0).error).toBeNull();
+  });
+
+  it('keeps what names a problem (host, cause, detail); a stopped loop drops a retrying one, not a fatal one', () => {
+    const soft: LoginEvent = {
+      type: 'error',
+      code: 'network',
+      message: 'x',
+      fatal: false,
+      retryInMs: 1_000,
+      host: 'api.example.com',
+      cause: 'refused',
+      detail: 'connect ECONNREFUSED',
+    };
+    const state = run([soft]);
+    expect(state.error).toMatchObject({
+      host: 'api.example.com',
+      cause: 'refused',
+      detail: 'connect ECONNREFUSED',
+    });
+    expect(reduceLogin(state, { type: 'stopped' }, 0)).toMatchObject({ phase: 'stopped', error: null });
+    const fatal = run([
+      { type: 'error', code: 'unauthorized', message: 'no', fatal: true },
+      { type: 'stopped' },
+    ]);
+    expect(fatal).toMatchObject({ phase: 'error', error: { code: 'unauthorized' } });
   });
 });

@@ -1,12 +1,13 @@
 /** Pure reducer from the engine's LoginEvents to what the login view shows (no DOM, unit-testable). */
-import type { LoginErrorCode, LoginEvent, Me, SessionStatus } from '../common/model';
+import type { LoginErrorCode, LoginEvent, Me, NetworkCause, SessionStatus } from '../common/model';
 
 export type LoginPhase = 'idle' | 'starting' | 'qr' | 'linked' | 'exhausted' | 'error' | 'stopped';
 
 export interface ShownQr {
   value: string;
   expiresAt: number;
-  index: number;
+  /** null when the position in the cycle is unknown. */
+  index: number | null;
   expectedCount: number;
 }
 
@@ -24,6 +25,9 @@ export interface LoginViewState {
     message: string;
     fatal: boolean;
     retryAt: number | null;
+    host?: string;
+    cause?: NetworkCause;
+    detail?: string;
   } | null;
 }
 
@@ -77,6 +81,8 @@ export function reduceLogin(state: LoginViewState, event: LoginEvent, now: numbe
         linked: { me: event.me, expectedPhone: event.expectedPhone, phoneMatches: event.phoneMatches },
       };
     case 'exhausted':
+      // A server that starts a new cycle by itself needs no "Get a new code": the next one is coming.
+      if (event.renewing) return { ...state, phase: 'qr', qr: null, renewing: true };
       return { ...state, phase: 'exhausted', qr: null, renewing: false };
     case 'error': {
       const error = {
@@ -84,13 +90,20 @@ export function reduceLogin(state: LoginViewState, event: LoginEvent, now: numbe
         message: event.message,
         fatal: event.fatal,
         retryAt: event.retryInMs === undefined ? null : now + event.retryInMs,
+        ...(event.host ? { host: event.host } : {}),
+        ...(event.cause ? { cause: event.cause } : {}),
+        ...(event.detail ? { detail: event.detail } : {}),
       };
       return event.fatal
         ? { ...state, phase: 'error', qr: null, renewing: false, error }
         : { ...state, error };
     }
-    case 'stopped':
-      return { ...state, phase: state.phase === 'linked' ? 'linked' : 'stopped', qr: null, renewing: false };
+    case 'stopped': {
+      // A stopped loop retries nothing: drop a retrying problem (a fatal one stays until the user acts).
+      const error = state.error?.fatal ? state.error : null;
+      const phase = state.phase === 'linked' ? 'linked' : state.phase === 'error' ? 'error' : 'stopped';
+      return { ...state, phase, qr: null, renewing: false, error };
+    }
   }
 }
 

@@ -11,13 +11,13 @@ import { settingsView } from './views/settings';
 const views: ViewFactory = (route, context) => {
   switch (route.view) {
     case 'list':
-      return instanceList(context);
+      return instanceList(context, route.notice);
     case 'add':
       return instanceForm(context, null);
     case 'edit':
       return instanceForm(context, route.instanceId, route.focus);
     case 'login':
-      return loginView(context, route.instanceId, route.mode ?? 'qr');
+      return loginView(context, route.instanceId, route.mode ?? 'qr', route.relink ?? false);
     case 'settings':
       return settingsView(context);
   }

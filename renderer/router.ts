@@ -4,10 +4,12 @@ import { replace, type View } from './dom';
 import type { Store } from './store';
 
 export type Route =
-  | { view: 'list' }
+  /** `notice`: one line saying what just happened (e.g. what saving found). */
+  | { view: 'list'; notice?: string }
   | { view: 'add' }
-  | { view: 'edit'; instanceId: string; focus?: 'token' | 'id' }
-  | { view: 'login'; instanceId: string; mode?: 'qr' | 'pairing' | 'remote' }
+  | { view: 'edit'; instanceId: string; focus?: 'token' | 'id' | 'baseUrl' }
+  /** `relink`: log the linked number out first, then show a new code. */
+  | { view: 'login'; instanceId: string; mode?: 'qr' | 'pairing' | 'remote'; relink?: boolean }
   | { view: 'settings' };
 
 /** What a view may use: the store and navigation. */

@@ -1,6 +1,7 @@
 /** The renderer's state: instances and one login state per instance, fed by the bridge's pushes. */
 import type { InstanceView, NavigateTarget } from '../common/ipc';
 import type { LoginEvent } from '../common/model';
+import type { ShownError } from './problem';
 import { INITIAL_LOGIN_STATE, reduceLogin, restartingState, type LoginViewState } from './login-state';
 
 type Listener = () => void;
@@ -13,7 +14,7 @@ export interface Store {
   /** Marks a login as starting over (before calling start/restart). */
   resetLogin(id: string): void;
   /** Shows a failure the login could not even start with (no token, unknown instance…) as a fatal error. */
-  failLogin(id: string, code: string, message: string): void;
+  failLogin(id: string, error: ShownError): void;
   setInstances(list: InstanceView[]): void;
   subscribe(listener: Listener): () => void;
   onNavigate(listener: (target: NavigateTarget) => void): () => void;
@@ -43,10 +44,10 @@ export function createStore(): Store {
       logins.set(id, restartingState(logins.get(id) ?? INITIAL_LOGIN_STATE));
       notify();
     },
-    failLogin(id, code, message) {
+    failLogin(id, { code, ...rest }) {
       const state = reduceLogin(
         this.login(id),
-        { type: 'error', code: 'bad_request', message, fatal: true },
+        { type: 'error', code: 'bad_request', ...rest, fatal: true },
         Date.now(),
       );
       logins.set(id, { ...state, error: state.error && { ...state.error, code } });

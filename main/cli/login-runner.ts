@@ -87,6 +87,15 @@ export function runLogin(run: LoginRun): Promise<ExitCode> {
       });
     };
 
+    const giveUp = (): void =>
+      fail(
+        'timeout',
+        'Every code expired without a scan, so the session gave up.',
+        EXIT.gaveUp,
+        run.restarts > 0
+          ? `Tried ${run.restarts} restart(s). Run the command again when the phone is at hand.`
+          : 'Run the command again when the phone is at hand, or pass --restarts N to keep going.',
+      );
     const onEvent = (event: LoginEvent): void => {
       if (done) return;
       run.onEvent?.(event);
@@ -114,7 +123,17 @@ export function runLogin(run: LoginRun): Promise<ExitCode> {
           finish(EXIT.linked);
           break;
         case 'exhausted':
-          if (!sawScanning && !recovered) {
+          if (event.renewing) {
+            // The server began a new cycle by itself: it counts as one of the --restarts, without a call.
+            if (restartsLeft > 0) {
+              restartsLeft--;
+              view?.setBanner(
+                `The server started new codes (restart ${run.restarts - restartsLeft} of ${run.restarts}).`,
+              );
+            } else {
+              giveUp();
+            }
+          } else if (!sawScanning && !recovered) {
             // Found FAILED before this run saw any scanning: the user asked to log in, so get a fresh cycle
             // (not counted against --restarts), unless --no-start asked us to change nothing.
             if (!run.autoStart) {
@@ -136,14 +155,7 @@ export function runLogin(run: LoginRun): Promise<ExitCode> {
             );
             void session.restart();
           } else {
-            fail(
-              'timeout',
-              'Every code expired without a scan, so the session gave up.',
-              EXIT.gaveUp,
-              run.restarts > 0
-                ? `Tried ${run.restarts} restart(s). Run the command again when the phone is at hand.`
-                : 'Run the command again when the phone is at hand, or pass --restarts N to keep going.',
-            );
+            giveUp();
           }
           break;
         case 'error':

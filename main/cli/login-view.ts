@@ -20,7 +20,8 @@ const PAIR_HINT = 'On the phone: Linked devices → Link a device → Link with 
 
 interface QrState {
   text: string;
-  index: number;
+  /** null when the position in the cycle is unknown. */
+  index: number | null;
   expectedCount: number;
   expiresAt: number;
 }
@@ -75,7 +76,11 @@ export class HumanLoginView {
       }
       case 'qr-expired':
         this.renderSeq++;
-        this.plain(this.qr ? `Code ${this.qr.index} expired; waiting for the next one.` : 'Code expired.');
+        this.plain(
+          this.qr?.index != null
+            ? `Code ${this.qr.index} expired; waiting for the next one.`
+            : 'Code expired.',
+        );
         this.qr = null;
         this.note = 'That code expired; fetching a new one…';
         break;
@@ -90,7 +95,9 @@ export class HumanLoginView {
         break;
       case 'exhausted':
         this.qr = null;
-        this.note = 'Every code of this cycle expired without a scan.';
+        this.note = event.renewing
+          ? 'Every code of this cycle expired; the server started a new set.'
+          : 'Every code of this cycle expired without a scan.';
         this.plain(this.note);
         break;
       case 'connected':
@@ -144,7 +151,8 @@ export class HumanLoginView {
   private codeLine(): string {
     const q = this.qr!;
     const left = formatCountdown(q.expiresAt - Date.now());
-    return `Code ${q.index} of ~${q.expectedCount} · expires in ${left}`;
+    const which = q.index === null ? 'Code' : `Code ${q.index} of ~${q.expectedCount}`;
+    return `${which} · expires in ${left}`;
   }
 
   private frame(): string[] {

@@ -8,14 +8,24 @@ import type { WawpError } from '../../common/model';
 /** fatal: stop and wait for the user; retry: back off; reread: ask for the session status now. */
 export type ErrorAction = 'fatal' | 'retry' | 'reread';
 
-/** 401/403/404 and malformed requests are the user's to fix; 422 means our idea of the status is stale. */
+/**
+ * A refused token, an unknown instance, a plan limit, a lost session, a server that is not Wawp and a
+ * malformed request are the user's to fix; 422 means our idea of the status is stale; the rest passes.
+ */
 export function classifyError(error: WawpError): ErrorAction {
-  const http = error.httpStatus;
-  if (error.code === 'unauthorized' || error.code === 'not_found') return 'fatal';
-  if (http === 401 || http === 403 || http === 404) return 'fatal';
-  if (error.code === 'status_mismatch' || http === 422) return 'reread';
-  if (error.code === 'bad_request') return 'fatal';
-  return 'retry';
+  switch (error.code) {
+    case 'unauthorized':
+    case 'not_found':
+    case 'quota_exceeded':
+    case 'session_gone':
+    case 'not_wawp':
+    case 'bad_request':
+      return 'fatal';
+    case 'status_mismatch':
+      return 'reread';
+    default:
+      return 'retry';
+  }
 }
 
 export interface BackoffPolicy {
@@ -50,20 +60,4 @@ export function backoffDelay(
   const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** Math.max(0, attempt - 1));
   const r = Math.min(Math.max(random(), 0), 1);
   return Math.max(policy.minMs, Math.round(r * ceiling));
-}
-
-/** A user-facing sentence for an error: what happened and what to do next. */
-export function describeError(error: WawpError, action: ErrorAction, retryInMs?: number): string {
-  const base = error.message.trim().replace(/[.!]+$/, '') || error.code;
-  if (action === 'fatal') {
-    if (error.code === 'unauthorized' || error.httpStatus === 401 || error.httpStatus === 403) {
-      return `${base}. The access token was refused: re-enter it, then try again.`;
-    }
-    if (error.code === 'not_found' || error.httpStatus === 404) {
-      return `${base}. Wawp does not know this instance: check the instance id, then try again.`;
-    }
-    return `${base}. The request was rejected: check the instance settings, then try again.`;
-  }
-  if (retryInMs !== undefined) return `${base}. Retrying in ${Math.max(1, Math.round(retryInMs / 1000))} s.`;
-  return base;
 }

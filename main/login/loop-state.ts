@@ -16,6 +16,10 @@ export interface LoopState {
   lastQr: { value: string; plan: QrPlan } | null;
   qrVisible: boolean;
   cycleIndex: number;
+  /** Whether `cycleIndex` is the code's true position (false when the loop joined a cycle midway). */
+  cycleKnown: boolean;
+  /** A cycle with codes shown was interrupted by STARTING: a scan, or the server restarting the cycle. */
+  cycleInterrupted: boolean;
   sameStreak: number;
   /** Consecutive 422s, so a status that disagrees with the QR endpoint cannot loop fast. */
   mismatchStreak: number;
@@ -46,6 +50,8 @@ export function initialState(now: number): LoopState {
     lastQr: null,
     qrVisible: false,
     cycleIndex: 0,
+    cycleKnown: false,
+    cycleInterrupted: false,
     sameStreak: 0,
     mismatchStreak: 0,
     statusDueAt: now,

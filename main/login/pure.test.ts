@@ -7,10 +7,11 @@ import { formatPairingCode, normalizePhone, phoneMatches } from './pairing';
 import { clampDelay, DEFAULT_TIMING, planQr, pollDelay, scaleTiming } from './schedule';
 
 describe('classifyError', () => {
-  it('maps 401/403/404 to fatal, 422 to reread, 429/5xx/network/timeout to retry', () => {
-    expect(classifyError({ code: 'unauthorized', message: '', httpStatus: 401 })).toBe('fatal');
-    expect(classifyError({ code: 'bad_request', message: '', httpStatus: 403 })).toBe('fatal');
-    expect(classifyError({ code: 'not_found', message: '', httpStatus: 404 })).toBe('fatal');
+  it('maps what the user must fix to fatal, 422 to reread, 429/5xx/network/timeout to retry', () => {
+    for (const code of ['unauthorized', 'quota_exceeded', 'not_found', 'session_gone', 'not_wawp'] as const) {
+      expect(classifyError({ code, message: '' })).toBe('fatal');
+    }
+    expect(classifyError({ code: 'bad_request', message: '', httpStatus: 400 })).toBe('fatal');
     expect(classifyError({ code: 'status_mismatch', message: '', httpStatus: 422 })).toBe('reread');
     for (const code of ['rate_limited', 'server_error', 'upstream_error', 'network', 'timeout'] as const) {
       expect(classifyError({ code, message: '' })).toBe('retry');

@@ -4,7 +4,8 @@
  */
 import type { LoginEvent, Me, SessionStatus, WawpError } from '../../common/model';
 import type { QrCode, SessionInfo } from '../wawp/types';
-import { backoffDelay, classifyError, describeError, type BackoffPolicy } from './backoff';
+import { backoffDelay, classifyError, type BackoffPolicy } from './backoff';
+import { errorEvent } from './error-event';
 import type { SkewTracker } from './clock-skew';
 import { isSurprising, type LoopState } from './loop-state';
 import { phoneMatches } from './pairing';
@@ -34,11 +35,13 @@ export function createReactions(ctx: ReactionContext) {
     s.qrVisible = false;
   };
 
-  const resetCycle = (): void => {
+  /** Forgets the cycle; `known`: the next code is the first of a fresh cycle (its position is known). */
+  const resetCycle = (known: boolean): void => {
     const s = ctx.state();
     withdrawQr(true);
     s.lastQr = null;
     s.cycleIndex = 0;
+    s.cycleKnown = known;
     s.sameStreak = 0;
     s.qrDueAt = Infinity;
   };
@@ -59,6 +62,7 @@ export function createReactions(ctx: ReactionContext) {
         s.lastQr = null;
         s.qrDueAt = Infinity;
         s.exhausted = false;
+        s.cycleInterrupted = false;
         s.statusDueAt = now + pollDelay('idle', t, random);
         if (!s.connected) {
           s.me = me;
@@ -70,18 +74,25 @@ export function createReactions(ctx: ReactionContext) {
         s.connected = false;
         s.exhausted = false;
         s.probing = false;
-        if (entering && prev !== null) resetCycle();
+        if (entering && prev !== null) {
+          // STARTING then codes again, no scan: the server restarted the cycle itself (older NOWEB).
+          if (s.cycleInterrupted && prev !== 'WORKING') emit({ type: 'exhausted', renewing: true });
+          s.cycleInterrupted = false;
+          resetCycle(true);
+        }
         if (!s.qrVisible && s.qrDueAt === Infinity) s.qrDueAt = now;
         s.statusDueAt = now + pollDelay('active', t, random);
         return;
       case 'STOPPED':
-        resetCycle();
+        resetCycle(true);
+        s.cycleInterrupted = false;
         s.connected = false;
         if (autoStart && now - s.lastStartAt >= t.startRetryMs) s.startDue = true;
         s.statusDueAt = now + pollDelay(autoStart ? 'active' : 'idle', t, random);
         return;
       case 'FAILED':
-        resetCycle();
+        resetCycle(true);
+        s.cycleInterrupted = false;
         s.connected = false;
         if (!s.exhausted) {
           s.exhausted = true;
@@ -92,7 +103,8 @@ export function createReactions(ctx: ReactionContext) {
       default: {
         // STARTING or an unknown transitional status.
         const afterScan = prev === 'SCAN_QR_CODE' || prev === 'WORKING';
-        resetCycle();
+        if (prev === 'SCAN_QR_CODE' && (s.cycleIndex > 0 || s.lastQr !== null)) s.cycleInterrupted = true;
+        resetCycle(true);
         s.probing = status === 'STARTING' && !afterScan;
         // Probe at once: a server that holds auth/qr until a code exists answers the moment it does.
         s.qrDueAt = s.probing ? now : Infinity;
@@ -151,9 +163,12 @@ export function createReactions(ctx: ReactionContext) {
     s.qrDueAt = plan.refreshAt;
     s.statusDueAt = sentAt + pollDelay('active', t, random);
     if (!same && plan.hideAt > now) {
+      // Joined mid-cycle: a code with more life than any later code can have is the cycle's first.
+      if (!s.cycleKnown && s.cycleIndex === 0 && plan.trusted && plan.expiresAt - now > t.qrNextTtlMs * 1.1)
+        s.cycleKnown = true;
       s.cycleIndex += 1;
       s.qrVisible = true;
-      if (s.cycleIndex >= t.qrExpectedCount) {
+      if (s.cycleKnown && s.cycleIndex >= t.qrExpectedCount) {
         // Probably the last code: when it dies, ask for the status (FAILED, or a code if it goes on).
         s.qrDueAt = Infinity;
         s.statusDueAt = Math.min(s.statusDueAt, plan.refreshAt);
@@ -162,7 +177,7 @@ export function createReactions(ctx: ReactionContext) {
         type: 'qr',
         value: qr.value,
         expiresAt: plan.hideAt,
-        index: s.cycleIndex,
+        index: s.cycleKnown ? s.cycleIndex : null,
         expectedCount: t.qrExpectedCount,
       });
     }
@@ -172,6 +187,8 @@ export function createReactions(ctx: ReactionContext) {
   const onError = (error: WawpError, kind: string, now: number): boolean => {
     const s = ctx.state();
     let action = classifyError(error);
+    // A lost session seen by a QR call: read the status once more before telling the user.
+    if (error.code === 'session_gone' && kind !== 'status' && s.mismatchStreak < 2) action = 'reread';
     if (action === 'reread') {
       s.mismatchStreak += 1;
       if (kind === 'qr' && s.probing && error.currentStatus === 'STARTING') {
@@ -186,20 +203,14 @@ export function createReactions(ctx: ReactionContext) {
       action = 'retry';
     }
     if (action === 'fatal') {
-      emit({ type: 'error', code: error.code, message: describeError(error, 'fatal'), fatal: true });
+      emit(errorEvent(error, true));
       return false;
     }
     s.failures += 1;
     const delay = backoffDelay(s.failures, error, random, policy);
     s.blockedUntil = now + delay;
     log('request failed; backing off', { kind, code: error.code, httpStatus: error.httpStatus, delay });
-    emit({
-      type: 'error',
-      code: error.code,
-      message: describeError(error, 'retry', delay),
-      fatal: false,
-      retryInMs: delay,
-    });
+    emit(errorEvent(error, false, delay));
     return true;
   };
 

@@ -5,6 +5,7 @@
  */
 import type { WawpError } from '../../common/model';
 import type { Outcome } from '../wawp/types';
+import { cancelledError, networkError, timeoutError } from '../wawp/errors';
 import type { Clock } from './types';
 
 /** Runs `call` after the previous one settled; never rejects. */
@@ -13,10 +14,9 @@ export type Gate = <T>(
   stop: AbortSignal,
 ) => Promise<Outcome<T>>;
 
-const STOPPED: WawpError = { code: 'network', message: 'The login was stopped.' };
-
-/** Creates a gate whose calls time out after `timeoutMs` of `clock` time. */
-export function createGate(clock: Clock, timeoutMs: () => number): Gate {
+/** Creates a gate whose calls time out after `timeoutMs` of `clock` time; `host` names the server. */
+export function createGate(clock: Clock, timeoutMs: () => number, host?: string): Gate {
+  const STOPPED: WawpError = cancelledError(host);
   let tail: Promise<unknown> = Promise.resolve();
   return <T>(call: (signal: AbortSignal) => Promise<Outcome<T>>, stop: AbortSignal) => {
     const run = async (): Promise<Outcome<T>> => {
@@ -34,17 +34,13 @@ export function createGate(clock: Clock, timeoutMs: () => number): Gate {
       const deadline = clock.sleep(timeoutMs(), timer.signal).then(
         (): Outcome<T> => {
           request.abort(new DOMException('Timed out', 'TimeoutError'));
-          const seconds = Math.round(timeoutMs() / 1000);
-          return {
-            ok: false,
-            error: { code: 'timeout', message: `Wawp did not answer within ${seconds} s` },
-          };
+          return { ok: false, error: timeoutError(timeoutMs(), host) };
         },
         () => new Promise<Outcome<T>>(() => undefined),
       );
       const attempt = call(request.signal).catch((e: unknown): Outcome<T> => ({
         ok: false,
-        error: { code: 'network', message: e instanceof Error ? e.message : 'Request failed' },
+        error: networkError(host ?? 'the server', e),
       }));
       try {
         return await Promise.race([attempt, deadline, stopped]);

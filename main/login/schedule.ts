@@ -24,6 +24,8 @@ export interface LoginTiming {
   qrFallbackTtlMs: number;
   /** Longest plausible code lifetime; longer means a bad clock or a wrong unit. */
   qrMaxTtlMs: number;
+  /** Lifetime of every code after a cycle's first (60 s first, then 20 s each). */
+  qrNextTtlMs: number;
   /** Codes per cycle to announce ("code 2 of ~6"). */
   qrExpectedCount: number;
   /** Bounds for every sleep of the loop. */
@@ -49,6 +51,7 @@ export const DEFAULT_TIMING: LoginTiming = {
   qrSameValueRetryMs: 500,
   qrFallbackTtlMs: 20_000,
   qrMaxTtlMs: 120_000,
+  qrNextTtlMs: 20_000,
   qrExpectedCount: 6,
   minDelayMs: 50,
   maxDelayMs: 60_000,

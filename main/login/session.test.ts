@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LoginEvent } from '../../common/model';
+import { describeProblem } from '../../common/problems';
+import { wawpError } from '../wawp/errors';
 import { createLoginSession } from './session';
 import { createFakeClock } from './testing/fake-clock';
 import { createFakeWawp, type FakeWawpOptions } from './testing/fake-wawp';
@@ -160,6 +162,40 @@ describe('login session: exhaustion, restart, autostart', () => {
     session.stop();
   });
 
+  it('follows a server that starts a new cycle by itself: exhausted (renewing), then code 1 again', async () => {
+    const { clock, fake, session, events, of, calls } = setup({ exhaustion: 'restart' });
+    const expiries = recordExpiries(fake);
+    session.start();
+    expect(await clock.runUntil(() => of('qr').length === 8, 400_000)).toBe(true);
+    expect(of('qr').map((e) => e.index)).toEqual([1, 2, 3, 4, 5, 6, 1, 2]);
+    expect(of('exhausted')).toEqual([expect.objectContaining({ type: 'exhausted', renewing: true })]);
+    // It came between the last code of the old cycle and the first of the new one.
+    expect(of('exhausted')[0]!.at).toBeGreaterThan(of('qr')[5]!.at);
+    expect(of('exhausted')[0]!.at).toBeLessThanOrEqual(of('qr')[6]!.at);
+    expect(calls('restart')).toBe(0);
+    expectNoDeadCode(events, expiries, clock.now());
+    session.stop();
+  });
+
+  it('claims no position for codes of a cycle it joined midway, but knows a fresh cycle', async () => {
+    const { clock, fake, session, of } = setup({ status: 'STOPPED' });
+    // Let the server run into its third code before the engine looks.
+    await fake.client.start();
+    await clock.advance(3_000 + 60_000 + 25_000);
+    session.start();
+    expect(await clock.runUntil(() => of('qr').length === 2, 100_000)).toBe(true);
+    expect(of('qr').map((e) => e.index)).toEqual([null, null]);
+    // Joined within the first code's first 40 s: only code 1 lives longer than any later code.
+    const early = setup({ status: 'STOPPED' });
+    await early.fake.client.start();
+    await early.clock.advance(3_000 + 10_000);
+    early.session.start();
+    expect(await early.clock.runUntil(() => early.of('qr').length === 2, 100_000)).toBe(true);
+    expect(early.of('qr').map((e) => e.index)).toEqual([1, 2]);
+    session.stop();
+    early.session.stop();
+  });
+
   it('does not start a STOPPED session when autoStart is false, until restart()', async () => {
     const { clock, session, of, calls } = setup({}, { autoStart: false });
     session.start();
@@ -233,10 +269,17 @@ describe('login session: after linking', () => {
     const { clock, fake, session, of } = setup();
     session.start();
     await clock.runUntil(() => of('exhausted').length === 1, 200_000);
-    fake.fail('restart', { error: { code: 'upstream_error', message: 'Bad gateway.', httpStatus: 502 } });
+    fake.fail('restart', {
+      error: wawpError('upstream_error', { httpStatus: 502, host: 'h', detail: 'HTTP 502' }),
+    });
     await session.restart();
-    expect(of('error')[0]).toMatchObject({ code: 'upstream_error', fatal: false });
-    expect(of('error')[0]!.message).toBe('Bad gateway. The session could not be restarted; try again.');
+    expect(of('error')[0]).toMatchObject({
+      code: 'upstream_error',
+      fatal: false,
+      host: 'h',
+      detail: 'HTTP 502',
+    });
+    expect(of('error')[0]!.message).toBe(describeProblem({ code: 'upstream_error' }).sentence);
     await session.restart();
     expect(await clock.runUntil(() => of('qr').length === 7, 10_000)).toBe(true);
     session.stop();
@@ -294,17 +337,20 @@ describe('login session: pairing code', () => {
 describe('login session: errors and backoff', () => {
   const fatalCases = [
     { code: 'unauthorized', httpStatus: 401, hint: /token/ },
-    { code: 'not_found', httpStatus: 404, hint: /instance id/ },
+    { code: 'not_found', httpStatus: 404, hint: /instance/ },
+    { code: 'quota_exceeded', httpStatus: 403, hint: /plan or quota/ },
+    { code: 'session_gone', httpStatus: 404, hint: /new code/ },
+    { code: 'not_wawp', httpStatus: 501, hint: /not like a Wawp API/ },
   ] as const;
   for (const c of fatalCases) {
-    it(`stops on ${c.httpStatus} and waits for the user (no retry storm)`, async () => {
+    it(`stops on ${c.code} and waits for the user (no retry storm)`, async () => {
       const { clock, fake, session, of } = setup();
-      fake.fail('sessionInfo', { error: { code: c.code, message: 'Refused', httpStatus: c.httpStatus } });
+      fake.fail('sessionInfo', { error: wawpError(c.code, { httpStatus: c.httpStatus, host: 'h' }) });
       session.start();
       await clock.advance(10 * 60_000);
       expect(fake.calls).toHaveLength(1);
       expect(of('error')).toHaveLength(1);
-      expect(of('error')[0]).toMatchObject({ code: c.code, fatal: true });
+      expect(of('error')[0]).toMatchObject({ code: c.code, fatal: true, host: 'h' });
       expect(of('error')[0]!.retryInMs).toBeUndefined();
       expect(of('error')[0]!.message).toMatch(c.hint);
       expect(clock.pending()).toBe(0);

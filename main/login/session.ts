@@ -4,7 +4,8 @@
  */
 import type { LoginEvent, Me } from '../../common/model';
 import type { Outcome, QrCode, SessionInfo } from '../wawp/types';
-import { classifyError, describeError } from './backoff';
+import { classifyError } from './backoff';
+import { errorEvent } from './error-event';
 import { systemClock } from './clock';
 import { createSkewTracker } from './clock-skew';
 import { initialState, nextAction, type LoopState } from './loop-state';
@@ -27,7 +28,7 @@ export function createLoginSession(options: LoginSessionOptions): LoginSession {
   const expectedPhone = options.expectedPhone ?? null;
   const listeners = new Set<(event: LoginEvent) => void>();
   const skew = createSkewTracker();
-  const gate = createGate(clock, () => t.requestTimeoutMs);
+  const gate = createGate(clock, () => t.requestTimeoutMs, client.host);
   const policy = {
     baseMs: t.backoffBaseMs,
     capMs: t.backoffCapMs,
@@ -161,7 +162,8 @@ export function createLoginSession(options: LoginSessionOptions): LoginSession {
     },
     async restart() {
       s.epoch += 1;
-      resetCycle();
+      resetCycle(true);
+      s.cycleInterrupted = false;
       s.status = null;
       s.pending = null;
       s.connected = false;
@@ -173,16 +175,8 @@ export function createLoginSession(options: LoginSessionOptions): LoginSession {
       if (signal.aborted) return;
       const now = clock.now();
       if (!outcome.ok) {
-        const action = classifyError(outcome.error);
-        const fatal = action === 'fatal';
-        emit({
-          type: 'error',
-          code: outcome.error.code,
-          message: fatal
-            ? describeError(outcome.error, 'fatal')
-            : `${describeError(outcome.error, 'reread')}. The session could not be restarted; try again.`,
-          fatal,
-        });
+        const fatal = classifyError(outcome.error) === 'fatal';
+        emit(errorEvent(outcome.error, fatal));
         s.statusDueAt = now;
         if (fatal) return;
       } else {

@@ -37,12 +37,12 @@ export interface SecretStoreChoice {
 export async function chooseSecretStore(options: ChooseSecretStoreOptions): Promise<SecretStoreChoice> {
   const health = options.health ?? (await options.keychain.health());
   if (health.state === 'ok') return { store: options.keychain, health, offers: [] };
-  const canEncrypt = isRealEncryption(options.encryptor) && Boolean(options.encryptedFilePath);
+  const canEncrypt = Boolean(options.encryptedFilePath) && (await isRealEncryption(options.encryptor));
   const offers: SecretFallback[] = canEncrypt ? ['encrypted-file', 'session-memory'] : ['session-memory'];
   if (!options.consent || !offers.includes(options.consent)) return { store: null, health, offers };
   const store =
     options.consent === 'encrypted-file'
-      ? new EncryptedFileStore({
+      ? await EncryptedFileStore.open({
           filePath: options.encryptedFilePath!,
           encryptor: options.encryptor!,
           ...(options.onNotice ? { onNotice: options.onNotice } : {}),

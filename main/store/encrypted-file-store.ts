@@ -13,8 +13,8 @@ import { accountFor, assertStorableToken, keyFromAccount } from './secret-key';
 const FAKE_BACKENDS = new Set(['basic_text', 'unknown']);
 
 /** True when `encryptor` really encrypts (available, and not the `basic_text` backend). */
-export function isRealEncryption(encryptor: Encryptor | undefined): encryptor is Encryptor {
-  if (!encryptor?.isEncryptionAvailable()) return false;
+export async function isRealEncryption(encryptor: Encryptor | undefined): Promise<boolean> {
+  if (!encryptor || !(await encryptor.isEncryptionAvailable().catch(() => false))) return false;
   const backend = encryptor.getSelectedStorageBackend?.();
   return backend === undefined || !FAKE_BACKENDS.has(backend);
 }
@@ -39,13 +39,18 @@ export class EncryptedFileStore implements SecretStore {
   readonly #onNotice: (message: string) => void;
   #queue: Promise<unknown> = Promise.resolve();
 
-  constructor(options: EncryptedFileStoreOptions) {
-    if (!isRealEncryption(options.encryptor))
+  /** Opens the store; rejects unless the encryption is real (see isRealEncryption). */
+  static async open(options: EncryptedFileStoreOptions): Promise<EncryptedFileStore> {
+    if (!(await isRealEncryption(options.encryptor)))
       throw new SecretStoreError(
         'unavailable',
         'System encryption is not available (or only the insecure "basic_text" backend is): tokens cannot be ' +
           'saved encrypted. Fix the keychain, or keep tokens for this session only.',
       );
+    return new EncryptedFileStore(options);
+  }
+
+  private constructor(options: EncryptedFileStoreOptions) {
     this.#path = options.filePath;
     this.#encryptor = options.encryptor;
     this.#onNotice = options.onNotice ?? (() => undefined);
@@ -74,8 +79,9 @@ export class EncryptedFileStore implements SecretStore {
       );
     }
     let plain: string;
+    let reEncrypt: boolean;
     try {
-      plain = this.#encryptor.decryptString(raw);
+      ({ result: plain, shouldReEncrypt: reEncrypt } = await this.#encryptor.decryptString(raw));
     } catch {
       // Maybe transient (system encryption locked) or permanent (another user's file): keep the file, say so.
       throw new SecretStoreError(
@@ -85,11 +91,11 @@ export class EncryptedFileStore implements SecretStore {
           'and enter your tokens again.',
       );
     }
+    let body: FileBody;
     try {
-      const body = JSON.parse(plain) as FileBody;
+      body = JSON.parse(plain) as FileBody;
       if (body.version !== 1 || typeof body.tokens !== 'object' || body.tokens === null)
         throw new Error('format');
-      return { ...body.tokens };
     } catch {
       // Decrypted but unusable: nothing in it can be recovered, so move it aside and start empty.
       const aside = await this.#moveAside();
@@ -98,6 +104,9 @@ export class EncryptedFileStore implements SecretStore {
       );
       return {};
     }
+    // The key was rotated (or a stronger one exists): store the same tokens under the current key.
+    if (reEncrypt) await this.#write(body.tokens);
+    return { ...body.tokens };
   }
 
   async #moveAside(): Promise<string> {
@@ -120,7 +129,7 @@ export class EncryptedFileStore implements SecretStore {
 
   async #write(tokens: Record<string, string>): Promise<void> {
     const body: FileBody = { version: 1, tokens };
-    const cipher = this.#encryptor.encryptString(JSON.stringify(body));
+    const cipher = await this.#encryptor.encryptString(JSON.stringify(body));
     await mkdir(dirname(this.#path), { recursive: true, mode: 0o700 });
     const tmp = `${this.#path}.tmp-${process.pid}`;
     await writeFile(tmp, cipher, { mode: 0o600 });
@@ -164,14 +173,12 @@ export class EncryptedFileStore implements SecretStore {
     );
   }
 
-  health(): Promise<KeychainHealth> {
-    return Promise.resolve(
-      isRealEncryption(this.#encryptor)
-        ? { state: 'ok', message: '' }
-        : {
-            state: 'error',
-            message: 'System encryption stopped being available: re-enter tokens after fixing it.',
-          },
-    );
+  async health(): Promise<KeychainHealth> {
+    return (await isRealEncryption(this.#encryptor))
+      ? { state: 'ok', message: '' }
+      : {
+          state: 'error',
+          message: 'System encryption stopped being available: re-enter tokens after fixing it.',
+        };
   }
 }

@@ -6,7 +6,7 @@ import type { KeychainHealth, KeychainState } from './secrets';
 import { SecretStoreError } from './secret-error';
 
 /** The states that mean "the keychain cannot be used right now". */
-export type KeychainProblem = Exclude<KeychainState, 'ok'>;
+export type KeychainProblem = Exclude<KeychainState, 'ok' | 'checking'>;
 
 /** keytar/libsecret/macOS/Windows error texts, in the order they are checked. */
 const PATTERNS: ReadonlyArray<[RegExp, KeychainProblem]> = [

@@ -52,6 +52,14 @@ export function stuckKeychainCalls(): number {
   return stuckCalls;
 }
 
+/** keytar calls started and not yet settled natively (in flight or stuck). */
+let unsettledCalls = 0;
+
+/** How many keytar calls have not settled natively yet; while > 0 a prompt quit must exit hard (see above). */
+export function pendingKeychainCalls(): number {
+  return unsettledCalls;
+}
+
 /** Runs one keytar call under the timeout, tracking calls that stay blocked after it. */
 function guarded<T>(call: () => Promise<T>, timeoutMs: number, what: string): Promise<T> {
   if (stuckCalls > 0)
@@ -62,6 +70,11 @@ function guarded<T>(call: () => Promise<T>, timeoutMs: number, what: string): Pr
       ),
     );
   const pending = call();
+  unsettledCalls++;
+  const settled = () => {
+    unsettledCalls--;
+  };
+  pending.then(settled, settled);
   return withTimeout(pending, timeoutMs, what).catch((error: unknown) => {
     if (error instanceof SecretStoreError && error.code === 'timeout') {
       stuckCalls++;

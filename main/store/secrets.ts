@@ -12,7 +12,8 @@ export interface SecretKey {
 /** Where a token is kept, shown to users in settings. */
 export type SecretLocation = 'keychain' | 'encrypted-file' | 'session-memory';
 
-export type KeychainState = 'ok' | 'locked' | 'no-provider' | 'no-dbus' | 'error';
+/** `checking` while a probe runs and nothing is known yet (the app starts before the keychain answers). */
+export type KeychainState = 'ok' | 'checking' | 'locked' | 'no-provider' | 'no-dbus' | 'error';
 
 export interface KeychainHealth {
   state: KeychainState;
@@ -35,11 +36,13 @@ export interface SecretStore {
  * adapted in main/app/platform/safe-storage.ts so the stores never import electron).
  */
 export interface Encryptor {
-  isEncryptionAvailable(): boolean;
+  /** safeStorage.isAsyncEncryptionAvailable (the synchronous calls are deprecated in Electron 45). */
+  isEncryptionAvailable(): Promise<boolean>;
   /** Linux only in Electron: `basic_text` means a hard-coded key, which we refuse to rely on. */
   getSelectedStorageBackend?(): string;
-  encryptString(plainText: string): Buffer;
-  decryptString(encrypted: Buffer): string;
+  encryptString(plainText: string): Promise<Buffer>;
+  /** `shouldReEncrypt`: the key was rotated or a better one is available; write the data again. */
+  decryptString(encrypted: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }>;
 }
 
 /** What each location means, in the user's words (settings shows this next to each instance). */

@@ -1,9 +1,11 @@
 /**
  * The Wawp v2 client (contract: types.ts): typed login/session calls, one Outcome per request,
- * never throws. Credentials go in the query like the docs' samples, or in the JSON body only.
+ * never throws. Credentials go in the query like the docs' samples, or in the JSON body only;
+ * `format=raw` always goes in both (the docs' URL has it in the query, their samples in the body).
  */
 import type { WawpError } from '../../common/model';
 import type { Outcome, ReplyMeta, RequestOptions, WawpClient, WawpClientOptions } from './types';
+import { withHost, wawpError } from './errors';
 import { performRequest } from './http';
 import { decodeQrEnvelope } from './qr-payload';
 import { parseMe, parsePairingCode, parseQrImage, parseSessionInfo, type Parsed } from './shapes';
@@ -21,6 +23,8 @@ interface Call {
   fields?: Record<string, unknown>;
   /** The method is the meaning (temp-link: GET reads, POST creates, DELETE revokes), so never change it. */
   keepMethod?: boolean;
+  /** Fields that also go in the query, whatever the credentials placement. */
+  query?: Record<string, string>;
 }
 
 /** Creates a client bound to one instance; see `WawpClient` for the calls. */
@@ -29,6 +33,12 @@ export function createWawpClient(options: WawpClientOptions): WawpClient {
   const mode = options.credentialsIn ?? 'query';
   const fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis);
   const secrets = [options.accessToken];
+  let host = 'the server';
+  try {
+    host = new URL(base).host || host;
+  } catch {
+    // reported per call below
+  }
 
   async function call<T>(
     c: Call,
@@ -39,15 +49,13 @@ export function createWawpClient(options: WawpClientOptions): WawpClient {
     try {
       url = new URL(`${base}/v2/${c.path}`);
     } catch {
-      const error: WawpError = {
-        code: 'network',
-        message: `The Wawp base URL "${base}" is not a valid URL. Fix it in Settings.`,
-      };
+      const error: WawpError = wawpError('not_wawp', { detail: 'the server address is not a valid URL' });
       return { ok: false, error };
     }
     const creds = { instance_id: options.instanceId, access_token: options.accessToken };
     let method = c.method;
     let body: Record<string, unknown> | undefined = c.fields;
+    for (const [key, value] of Object.entries(c.query ?? {})) url.searchParams.set(key, value);
     if (mode === 'body' && !(c.keepMethod && c.method === 'GET')) {
       // A GET cannot carry a body: a kept GET takes its credentials in the query.
       method = c.keepMethod ? c.method : 'POST';
@@ -66,9 +74,9 @@ export function createWawpClient(options: WawpClientOptions): WawpClient {
       fetch: fetchFn,
       secrets,
     });
-    if (!outcome.ok) return outcome;
+    if (!outcome.ok) return { ok: false, error: withHost(outcome.error, url.host) };
     const parsed = parse(outcome.data, outcome);
-    if (!parsed.ok) return parsed;
+    if (!parsed.ok) return { ok: false, error: withHost(parsed.error, url.host) };
     return { ok: true, data: parsed.value, serverDate: outcome.serverDate, receivedAt: outcome.receivedAt };
   }
 
@@ -76,11 +84,16 @@ export function createWawpClient(options: WawpClientOptions): WawpClient {
     call({ path: `session/${path}`, method: 'POST' }, opts, parseSessionInfo);
 
   return {
+    host,
     getQr: (opts) =>
-      call({ path: 'auth/qr', method: 'POST', fields: { format: 'raw' } }, opts, (body) => {
-        const decoded = decodeQrEnvelope(body);
-        return decoded.ok ? { ok: true, value: decoded.qr } : decoded;
-      }),
+      call(
+        { path: 'auth/qr', method: 'POST', fields: { format: 'raw' }, query: { format: 'raw' } },
+        opts,
+        (body) => {
+          const decoded = decodeQrEnvelope(body);
+          return decoded.ok ? { ok: true, value: decoded.qr } : decoded;
+        },
+      ),
     getQrImage: (opts) => call({ path: 'auth/qr-image', method: 'POST' }, opts, parseQrImage),
     requestCode: (phone, opts) =>
       call(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { messageFromBody } from './body-text';
-import { codeForStatus, errorFromHttp } from './errors';
+import { causeOf, codeForStatus, errorFromHttp, networkError } from './errors';
 import { parseRetryAfter } from './retry-after';
 
 const hdr = (contentType: string | null, retryAfter: string | null = null) => ({ contentType, retryAfter });
@@ -9,18 +9,61 @@ describe('error mapping', () => {
   it.each([
     [400, 'bad_request'],
     [401, 'unauthorized'],
-    [403, 'unauthorized'],
+    [403, 'quota_exceeded'],
     [404, 'not_found'],
-    [405, 'bad_request'],
+    [405, 'not_wawp'],
     [422, 'status_mismatch'],
     [429, 'rate_limited'],
     [500, 'server_error'],
     [502, 'upstream_error'],
     [503, 'upstream_error'],
     [504, 'upstream_error'],
-    [501, 'server_error'],
+    [501, 'not_wawp'],
   ])('HTTP %i -> %s', (status, code) => {
     expect(codeForStatus(status)).toBe(code);
+  });
+
+  it('refines the status with the body code and the body kind', () => {
+    expect(codeForStatus(403, 'invalid_access_token')).toBe('unauthorized');
+    expect(codeForStatus(403, 'quota_exceeded')).toBe('quota_exceeded');
+    expect(codeForStatus(403, 'subscription_required')).toBe('quota_exceeded');
+    expect(codeForStatus(404, 'invalid_instance')).toBe('not_found');
+    expect(codeForStatus(404, 'invalid_session')).toBe('session_gone');
+    expect(codeForStatus(404, undefined, 'html')).toBe('not_wawp');
+    expect(codeForStatus(400, undefined, 'html')).toBe('not_wawp');
+    expect(codeForStatus(502, undefined, 'html')).toBe('upstream_error');
+    expect(codeForStatus(429, undefined, 'html')).toBe('rate_limited');
+  });
+
+  it('keeps the main message free of codes and server text; the redacted detail has both', () => {
+    const e = errorFromHttp(
+      403,
+      '{"code":"quota_exceeded","message":"Quota or Limit Reached for tok-9"}',
+      hdr('application/json'),
+      0,
+      ['tok-9'],
+      'api.wawp.net',
+    );
+    expect(e).toMatchObject({ code: 'quota_exceeded', serverCode: 'quota_exceeded', host: 'api.wawp.net' });
+    expect(e.message).not.toMatch(/403|Quota or Limit/);
+    expect(e.message).toMatch(/^[A-Z].*\.$/);
+    expect(e.detail).toBe('HTTP 403: Quota or Limit Reached for ***');
+  });
+
+  it('names the network cause from node and undici error codes', () => {
+    const wrap = (code: string) => Object.assign(new TypeError('fetch failed'), { cause: { code } });
+    expect(causeOf(wrap('ECONNREFUSED')).cause).toBe('refused');
+    expect(causeOf(wrap('ENOTFOUND')).cause).toBe('unresolved');
+    expect(causeOf(wrap('EAI_AGAIN')).cause).toBe('unresolved');
+    expect(causeOf(wrap('UND_ERR_CONNECT_TIMEOUT')).cause).toBe('timed_out');
+    expect(causeOf(wrap('ECONNRESET')).cause).toBe('reset');
+    expect(causeOf(wrap('DEPTH_ZERO_SELF_SIGNED_CERT')).cause).toBe('tls');
+    expect(causeOf(wrap('ERR_TLS_CERT_ALTNAME_INVALID')).cause).toBe('tls');
+    expect(causeOf(new Error('odd')).cause).toBe('other');
+    const e = networkError('h.example:1', wrap('ECONNREFUSED'));
+    expect(e).toMatchObject({ code: 'network', cause: 'refused', host: 'h.example:1' });
+    expect(e.message).toBe('h.example:1 refused the connection.');
+    expect(e.detail).toBe('ECONNREFUSED: fetch failed');
   });
 
   it('reads message, error or code from JSON bodies', () => {
@@ -67,6 +110,7 @@ describe('error mapping', () => {
       ['tok-123'],
     );
     expect(leaked.message).not.toContain('tok-123');
+    expect(leaked.detail).not.toContain('tok-123');
   });
 
   it('parses Retry-After as seconds or an HTTP-date against the reference clock', () => {

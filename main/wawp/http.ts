@@ -4,7 +4,7 @@
  */
 import type { WawpError } from '../../common/model';
 import type { Outcome } from './types';
-import { badResponse, cancelledError, errorFromHttp, networkError, timeoutError } from './errors';
+import { badResponse, cancelledError, errorFromHttp, networkError, notWawp, timeoutError } from './errors';
 import { tryJson } from './body-text';
 
 /** A fully described request (URL already carries any query credentials). */
@@ -60,12 +60,13 @@ export async function performRequest(req: HttpRequest): Promise<Outcome<unknown>
   const timeout = AbortSignal.timeout(req.timeoutMs);
   const signals = [local.signal, timeout, ...(req.signal ? [req.signal] : [])];
   const signal = AbortSignal.any(signals);
+  const host = req.url.host;
   const why = (err: unknown): WawpError => {
-    if (req.signal?.aborted) return cancelledError();
-    if (timeout.aborted) return timeoutError(req.timeoutMs);
-    return networkError(req.url.host, err);
+    if (req.signal?.aborted) return cancelledError(host);
+    if (timeout.aborted) return timeoutError(req.timeoutMs, host);
+    return networkError(host, err, req.secrets);
   };
-  if (req.signal?.aborted) return { ok: false, error: cancelledError() };
+  if (req.signal?.aborted) return { ok: false, error: cancelledError(host) };
 
   let res: Response;
   try {
@@ -93,7 +94,7 @@ export async function performRequest(req: HttpRequest): Promise<Outcome<unknown>
     };
     return {
       ok: false,
-      error: errorFromHttp(res.status, body, headers, serverDate ?? receivedAt, req.secrets),
+      error: errorFromHttp(res.status, body, headers, serverDate ?? receivedAt, req.secrets, host),
     };
   };
   let text: string;
@@ -109,10 +110,14 @@ export async function performRequest(req: HttpRequest): Promise<Outcome<unknown>
     };
   }
   if (failed) return httpError(text);
-  const parsed = tryJson(text);
+  const trimmed = text.trim();
+  // An empty 200 is WAHA's `null` for `me` ("no account yet"); the shape decides what it means.
+  if (!trimmed) return { ok: true, data: undefined, serverDate, receivedAt };
+  const parsed = tryJson(trimmed);
   if (!parsed) {
-    const what = text.trim() ? 'the reply is not JSON' : 'the reply is empty';
-    return { ok: false, error: badResponse(what, res.status) };
+    if (/^</.test(trimmed))
+      return { ok: false, error: notWawp(`HTTP ${res.status}: an HTML page, not JSON`, res.status) };
+    return { ok: false, error: badResponse(`HTTP ${res.status}: the reply is not JSON`, res.status) };
   }
   return { ok: true, data: parsed.value, serverDate, receivedAt };
 }

@@ -42,6 +42,16 @@ describe('decodeQrEnvelope', () => {
   it.each([
     ['not an object', 'nope'],
     ['no data field', { mimetype: MIME }],
+  ])('rejects %s as not a Wawp reply', (_name, input) => {
+    const r = decodeQrEnvelope(input);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('not_wawp');
+      expect(r.error.detail).toMatch(/QR code/);
+    }
+  });
+
+  it.each([
     ['an image envelope', { mimetype: 'image/png', data: b64('x') }],
     ['not base64', envelope('***')],
     ['empty payload', envelope('')],
@@ -58,7 +68,8 @@ describe('decodeQrEnvelope', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.code).toBe('bad_response');
-      expect(r.error.message).toMatch(/QR code/);
+      expect(r.error.detail).toMatch(/QR code/);
+      expect(r.error.message).not.toMatch(/QR code|HTTP/);
     }
   });
 
@@ -98,7 +109,7 @@ describe('decodeQrEnvelope properties', () => {
         ),
         (input) => {
           const r = decodeQrEnvelope(input);
-          expect(r.ok || r.error.code === 'bad_response').toBe(true);
+          expect(r.ok || ['bad_response', 'not_wawp'].includes(r.error.code)).toBe(true);
         },
       ),
       { numRuns: 500 },

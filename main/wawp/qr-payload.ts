@@ -5,7 +5,7 @@
  */
 import type { WawpError } from '../../common/model';
 import type { QrCode } from './types';
-import { badResponse } from './errors';
+import { badResponse, notWawp } from './errors';
 
 /** Bytes a QR code can hold at best (version 40, error correction L, byte mode). */
 export const QR_MAX_BYTES = 2953;
@@ -69,11 +69,13 @@ function decodeText(text: string): QrDecodeResult {
 
 /** Decodes a parsed `auth/qr` reply body into `{value, expiresAt}` or a `bad_response` error. */
 export function decodeQrEnvelope(json: unknown): QrDecodeResult {
-  if (!json || typeof json !== 'object' || Array.isArray(json)) return fail('the reply is not an object');
+  const foreign = (detail: string): QrDecodeResult => ({ ok: false, error: notWawp(`QR code: ${detail}`) });
+  if (json === undefined) return fail('the reply is empty');
+  if (!json || typeof json !== 'object' || Array.isArray(json)) return foreign('the reply is not an object');
   const envelope = json as Record<string, unknown>;
   if (typeof envelope.data !== 'string') {
     if (typeof envelope.value === 'string') return decodeText(JSON.stringify(envelope));
-    return fail('the reply has no data field');
+    return foreign('the reply has no data field');
   }
   const mimetype = typeof envelope.mimetype === 'string' ? envelope.mimetype.toLowerCase() : '';
   if (mimetype.startsWith('image/')) return fail(`got ${mimetype}, expected the raw format`);

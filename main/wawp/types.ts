@@ -53,6 +53,8 @@ export interface RequestOptions {
 }
 
 export interface WawpClient {
+  /** The server's host (`api.wawp.net`), for errors the caller builds itself (its own deadlines). */
+  readonly host?: string;
   getQr(opts?: RequestOptions): Promise<Outcome<QrCode>>;
   getQrImage(opts?: RequestOptions): Promise<Outcome<{ dataUrl: string }>>;
   /** `phone` is digits only with country code. Returns the code as `ABCD-1234`. */

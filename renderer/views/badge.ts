@@ -20,12 +20,13 @@ export function statusTone(status: InstanceView['status']): string {
   }
 }
 
-/** A badge such as "● Linked", read as "Status: Linked". */
-export function statusBadge(status: InstanceView['status']): HTMLElement {
-  const word = STATUS_WORDS[status];
+/** A badge such as "● Linked", read as "Status: Linked"; `wrongNumber` turns a linked one into a warning. */
+export function statusBadge(status: InstanceView['status'], wrongNumber = false): HTMLElement {
+  const word = wrongNumber ? t.list.wrongNumber : STATUS_WORDS[status];
+  const tone = wrongNumber ? 'warn' : statusTone(status);
   return h(
     'span',
-    { class: `badge badge-${statusTone(status)}`, 'data-status': status },
+    { class: `badge badge-${tone}`, 'data-status': wrongNumber ? 'WRONG_NUMBER' : status },
     h('span', { class: 'badge-dot', 'aria-hidden': 'true' }),
     h('span', { class: 'sr-only' }, t.list.statusLabel('')),
     word,

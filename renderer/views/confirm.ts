@@ -6,7 +6,11 @@ export interface ConfirmOptions {
   title: string;
   body: string;
   confirm: string;
+  /** The backing-out button's label (default Cancel). */
+  cancel?: string;
   danger?: boolean;
+  /** Start on the backing-out button, so Enter keeps what the user has (e.g. unsaved edits). */
+  safeDefault?: boolean;
 }
 
 /** Resolves true when the user confirms; focus returns to where it was. */
@@ -19,7 +23,7 @@ export function confirmDialog(options: ConfirmOptions): Promise<boolean> {
       'aria-labelledby': 'confirm-title',
       'aria-describedby': 'confirm-body',
     });
-    const cancel = button(t.common.cancel, () => dialog.close(), { class: 'btn' });
+    const cancel = button(options.cancel ?? t.common.cancel, () => dialog.close(), { class: 'btn' });
     const ok = button(
       options.confirm,
       () => {
@@ -40,7 +44,7 @@ export function confirmDialog(options: ConfirmOptions): Promise<boolean> {
     });
     document.body.appendChild(dialog);
     dialog.showModal();
-    // The dialog is the confirmation: Enter confirms, Escape (or Cancel) backs out.
-    ok.focus();
+    // The dialog is the confirmation: Enter confirms (unless safeDefault), Escape (or Cancel) backs out.
+    (options.safeDefault ? cancel : ok).focus();
   });
 }

@@ -1,36 +1,26 @@
 /**
  * Add/edit an instance. The token field is write-only: a password input that is never pre-filled (the renderer
- * cannot read tokens); leaving it empty keeps the stored token. The id is validated as the user types.
+ * cannot read tokens); leaving it empty keeps the stored token. A pasted id is normalised before it is checked;
+ * each field shows one message; the first invalid field in visual order gets focus. Saving asks the server
+ * first (instance-check.ts); Escape with unsaved changes asks before dropping them.
  */
 import type { InstanceInput, InstanceView } from '../../common/ipc';
+import { DEFAULT_BASE_URL, parseBaseUrl } from '../../common/base-url';
 import { button, h, type View } from '../dom';
+import { instanceIdProblem, normaliseInstanceId } from '../instance-id';
 import { phoneDigits } from '../phone';
 import type { ViewContext } from '../router';
-import { STATUS_WORDS, t } from '../strings';
-import { field } from './field';
-
-const DEFAULT_BASE_URL = 'https://api.wawp.net';
-
-/** Problem with an instance id as typed, or null when it is a valid 12-character id. */
-export function instanceIdProblem(text: string): string | null {
-  const id = text.trim();
-  if (/[^A-Za-z0-9]/.test(id)) return t.form.idBadChars;
-  if (id.length !== 12) return t.form.idLength(id.length);
-  return null;
-}
-
-function baseUrlProblem(text: string): string | null {
-  try {
-    const url = new URL(text.trim());
-    const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-    return url.protocol === 'https:' || (url.protocol === 'http:' && loopback) ? null : t.form.baseUrlBad;
-  } catch {
-    return t.form.baseUrlBad;
-  }
-}
+import { t } from '../strings';
+import { confirmDialog } from './confirm';
+import { field, type Field } from './field';
+import { checkAndSave } from './instance-check';
 
 /** The add (`id` null) or edit form; `focus` picks the field to start in (e.g. the token after a 401). */
-export function instanceForm(context: ViewContext, id: string | null, focus?: 'token' | 'id'): View {
+export function instanceForm(
+  context: ViewContext,
+  id: string | null,
+  focus?: 'token' | 'id' | 'baseUrl',
+): View {
   const existing: InstanceView | undefined = id ? context.store.instance(id) : undefined;
   const label = field(t.form.label, t.form.labelHint, {
     placeholder: t.form.labelPlaceholder,
@@ -38,7 +28,6 @@ export function instanceForm(context: ViewContext, id: string | null, focus?: 't
   });
   const idField = field(t.form.id, t.form.idHint, {
     class: 'mono',
-    maxlength: '12',
     autocomplete: 'off',
     spellcheck: 'false',
     autocapitalize: 'characters',
@@ -60,82 +49,87 @@ export function instanceForm(context: ViewContext, id: string | null, focus?: 't
   idField.input.value = existing?.id ?? '';
   baseUrl.input.value = existing?.baseUrl ?? DEFAULT_BASE_URL;
   phone.input.value = existing?.expectedPhone ? `+${existing.expectedPhone}` : '';
+  const fields = [label, idField, token, phone, baseUrl];
+  const initial = fields.map((f) => f.input.value);
+  const dirty = (): boolean => fields.some((f, i) => f.input.value !== initial[i]);
 
-  /** While typing only bad characters are errors; a short id is one once the field is left or submitted. */
+  /** While typing only bad characters are errors; length and emptiness once the field is left or submitted. */
   const validateId = (final: boolean): boolean => {
-    const text = idField.input.value.trim();
+    const text = normaliseInstanceId(idField.input.value);
     const problem = instanceIdProblem(text);
-    const shown = problem === t.form.idBadChars || (final && text !== '') ? problem : null;
-    idField.setError(shown);
-    idField.setHint(problem ? t.form.idCount(text.length) : t.form.idOk);
+    idField.setError(problem === t.form.idBadChars || final ? problem : null);
+    idField.setHint(!problem ? t.form.idOk : final ? t.form.idHint : t.form.idCount(text.length));
     return problem === null;
   };
   idField.input.addEventListener('input', () => {
-    const upper = idField.input.value.toUpperCase();
-    if (upper !== idField.input.value) idField.input.value = upper;
+    const input = idField.input;
+    const caret = normaliseInstanceId(
+      input.value.slice(0, input.selectionStart ?? input.value.length),
+    ).length;
+    const clean = normaliseInstanceId(input.value);
+    if (clean !== input.value) {
+      input.value = clean;
+      input.setSelectionRange(caret, caret);
+    }
     validateId(false);
   });
-  idField.input.addEventListener('blur', () => validateId(true));
-  baseUrl.input.addEventListener('input', () => baseUrl.setError(null));
-  phone.input.addEventListener('input', () => phone.setError(null));
-  token.input.addEventListener('input', () => token.setError(null));
+  idField.input.addEventListener('blur', () => {
+    if (idField.input.value !== '') validateId(true);
+  });
+  for (const f of [baseUrl, phone, token]) f.input.addEventListener('input', () => f.setError(null));
 
-  const status = h('p', { class: 'form-status', role: 'status', 'aria-live': 'polite' });
+  const advanced = h('details', { class: 'advanced' }, h('summary', {}, t.form.advanced), baseUrl.wrap);
+  if (existing && existing.baseUrl !== DEFAULT_BASE_URL) advanced.open = true;
+
+  /** The input to save, or null after marking each invalid field with its one message. */
   const collect = (): InstanceInput | null => {
-    const problems = [
-      !validateId(true) && idField.input,
-      baseUrlProblem(baseUrl.input.value) && baseUrl.input,
-      phone.input.value.trim() !== '' && !phoneDigits(phone.input.value) && phone.input,
-    ].filter((x): x is HTMLInputElement => x instanceof HTMLInputElement);
-    idField.setError(instanceIdProblem(idField.input.value));
-    baseUrl.setError(baseUrlProblem(baseUrl.input.value));
-    if (problems.includes(phone.input)) phone.setError(t.form.phoneBad);
-    const idChanged = existing !== undefined && idField.input.value.trim() !== existing.id;
-    const needsToken = !existing || !existing.hasToken || idChanged;
-    if (needsToken && token.input.value === '') {
-      token.setError(t.form.tokenRequired);
-      problems.push(token.input);
-    }
-    if (problems.length > 0) {
-      advanced.open ||= problems.includes(baseUrl.input);
-      status.textContent = t.form.fixErrors;
-      problems[0]?.focus();
+    const url = parseBaseUrl(baseUrl.input.value);
+    const digits = phoneDigits(phone.input.value);
+    const newId = normaliseInstanceId(idField.input.value);
+    const needsToken = !existing || !existing.hasToken || newId !== existing.id;
+    const problems = new Map<Field, string | null>([
+      [idField, validateId(true) ? null : instanceIdProblem(newId)],
+      [token, needsToken && token.input.value === '' ? t.form.tokenRequired : null],
+      [phone, phone.input.value.trim() !== '' && !digits ? t.form.phoneBad : null],
+      [baseUrl, url.ok ? null : url.message],
+    ]);
+    for (const [f, message] of problems) f.setError(message);
+    const first = fields.find((f) => problems.get(f));
+    if (first) {
+      if (first === baseUrl) advanced.open = true;
+      first.input.focus();
       return null;
     }
-    status.textContent = '';
-    status.classList.remove('bad');
     const input: InstanceInput = {
-      id: idField.input.value.trim(),
-      label: label.input.value.trim() || idField.input.value.trim(),
-      baseUrl: baseUrl.input.value.trim(),
-      expectedPhone: phone.input.value.trim() === '' ? null : phoneDigits(phone.input.value),
+      id: newId,
+      label: label.input.value.trim() || newId,
+      baseUrl: url.ok ? url.url : DEFAULT_BASE_URL,
+      expectedPhone: phone.input.value.trim() === '' ? null : digits,
     };
     if (token.input.value !== '') input.token = token.input.value;
     return input;
   };
 
-  const testButton = button(
-    t.form.test,
-    async () => {
-      const input = collect();
-      if (!input) return;
-      testButton.disabled = true;
-      status.textContent = t.form.testing;
-      const result = await window.wawp.testConnection(input);
-      testButton.disabled = false;
-      status.textContent = result.ok ? t.form.testOk(STATUS_WORDS[result.value.status]) : result.reason;
-      status.classList.toggle('bad', !result.ok);
-    },
-    { class: 'btn' },
-  );
-
+  const status = h('p', { class: 'form-status', role: 'status', 'aria-live': 'polite' });
+  const problemSlot = h('div', { class: 'form-problem' });
   const saveButton = h(
     'button',
     { type: 'submit', class: 'btn btn-primary' },
     existing ? t.common.save : t.form.saveAdd,
   );
-  const advanced = h('details', { class: 'advanced' }, h('summary', {}, t.form.advanced), baseUrl.wrap);
-  if (existing && existing.baseUrl !== DEFAULT_BASE_URL) advanced.open = true;
+  const leave = (): void => context.go({ view: 'list' });
+  /** Escape and Back may be pressed by accident: unsaved edits are only dropped when the user says so. */
+  const leaveAsking = (): void => {
+    if (!dirty()) return leave();
+    void confirmDialog({
+      title: t.form.discardTitle,
+      body: t.form.discardBody,
+      confirm: t.form.discard,
+      cancel: t.form.keepEditing,
+      danger: true,
+      safeDefault: true,
+    }).then((yes) => yes && leave());
+  };
   const form = h(
     'form',
     { class: 'form', novalidate: true },
@@ -144,13 +138,13 @@ export function instanceForm(context: ViewContext, id: string | null, focus?: 't
     token.wrap,
     phone.wrap,
     advanced,
+    problemSlot,
     status,
     h(
       'div',
       { class: 'actions' },
-      testButton,
       h('span', { class: 'spacer' }),
-      button(t.common.cancel, () => context.go({ view: 'list' }), { class: 'btn btn-quiet' }),
+      button(t.common.cancel, leave, { class: 'btn btn-quiet' }),
       saveButton,
     ),
   );
@@ -158,39 +152,41 @@ export function instanceForm(context: ViewContext, id: string | null, focus?: 't
     event.preventDefault();
     const input = collect();
     if (!input) return;
-    saveButton.disabled = true;
-    status.textContent = t.form.saving;
-    void window.wawp.saveInstance(input).then(async (result) => {
-      // Clear the secret from the page as soon as main has it (or refused it).
-      token.input.value = '';
-      saveButton.disabled = false;
-      if (!result.ok) {
-        status.textContent = result.reason;
-        status.classList.add('bad');
-        return;
-      }
-      if (existing && existing.id !== result.value.id) await window.wawp.removeInstance(existing.id);
-      context.go({ view: 'list' });
+    const credentialsChanged =
+      !existing ||
+      input.token !== undefined ||
+      input.id !== existing.id ||
+      input.baseUrl !== existing.baseUrl;
+    void checkAndSave(input, {
+      existing,
+      check: credentialsChanged,
+      status,
+      problemSlot,
+      saveButton,
+      focus: (which) => {
+        if (which === 'baseUrl') advanced.open = true;
+        ({ token, id: idField, baseUrl })[which].input.focus();
+      },
+      clearToken: () => (token.input.value = ''),
+      done: (notice) => context.go({ view: 'list', notice }),
     });
   });
   form.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') context.go({ view: 'list' });
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    leaveAsking();
   });
 
   const heading = h('h1', {}, existing ? t.form.editTitle(existing.label) : t.form.addTitle);
   const element = h(
     'section',
     { class: 'view narrow' },
-    h(
-      'div',
-      { class: 'view-head' },
-      button(`← ${t.common.back}`, () => context.go({ view: 'list' }), { class: 'btn btn-quiet' }),
-    ),
+    h('div', { class: 'view-head' }, button(`← ${t.common.back}`, leaveAsking, { class: 'btn btn-quiet' })),
     heading,
     form,
   );
   if (existing) validateId(true);
-  const start =
-    focus === 'token' ? token.input : focus === 'id' ? idField.input : existing ? label.input : label.input;
+  if (focus === 'baseUrl') advanced.open = true;
+  const start = focus ? { token, id: idField, baseUrl }[focus].input : label.input;
   return { element, focus: start };
 }

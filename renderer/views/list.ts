@@ -1,7 +1,8 @@
 /** Instances with live status badges, or the first-run empty state that offers the demo. */
 import type { InstanceView } from '../../common/ipc';
-import { button, h, replace, type View } from '../dom';
-import { describeAccount } from '../phone';
+import { announce, button, h, replace, type View } from '../dom';
+import { isWrongNumber } from '../../common/linked-number';
+import { describeAccount, formatPhone } from '../phone';
 import type { ViewContext } from '../router';
 import { t } from '../strings';
 import { statusBadge } from './badge';
@@ -44,13 +45,37 @@ function emptyState(context: ViewContext): HTMLElement {
   );
 }
 
+/** What a row offers: link, link again (confirmed, since it logs the number out) or resolve a wrong number. */
+function linkAction(context: ViewContext, instance: InstanceView, wrong: boolean): HTMLButtonElement {
+  const linked = instance.status === 'WORKING' && instance.me !== null;
+  const word = wrong ? t.list.resolve : linked ? t.list.relink : t.list.login;
+  const go = async (): Promise<void> => {
+    if (linked && !wrong) {
+      const yes = await confirmDialog({
+        title: t.relink.title(instance.label),
+        body: t.relink.body(describeAccount(instance.me!)),
+        confirm: t.relink.confirm,
+      });
+      if (!yes) return;
+    }
+    context.go({ view: 'login', instanceId: instance.id, relink: linked && !wrong });
+  };
+  return button(word, go, {
+    class: linked && !wrong ? 'btn' : 'btn btn-primary',
+    'aria-label': `${word}: ${instance.label}`,
+  });
+}
+
 function row(context: ViewContext, instance: InstanceView, error: HTMLElement): HTMLElement {
   const linked = instance.status === 'WORKING' && instance.me;
-  const detail = linked
-    ? t.list.linkedAs(describeAccount(instance.me!))
-    : instance.hasToken
-      ? instance.id
-      : t.list.noToken;
+  const wrong = isWrongNumber(instance.expectedPhone, instance.me) && instance.status === 'WORKING';
+  const detail = wrong
+    ? t.list.wrongDetail(describeAccount(instance.me!), formatPhone(instance.expectedPhone ?? ''))
+    : linked
+      ? t.list.linkedAs(describeAccount(instance.me!))
+      : instance.hasToken
+        ? instance.id
+        : t.list.noToken;
   const remove = async (): Promise<void> => {
     const yes = await confirmDialog({
       title: t.remove.title(instance.label),
@@ -74,20 +99,13 @@ function row(context: ViewContext, instance: InstanceView, error: HTMLElement): 
         instance.label,
         instance.isDemo && h('span', { class: 'tag' }, t.list.demoTag),
       ),
-      h('p', { class: `instance-detail${linked ? '' : ' mono'}` }, detail),
+      h('p', { class: `instance-detail${linked ? '' : ' mono'}`, dir: 'auto' }, detail),
     ),
-    statusBadge(instance.status),
+    statusBadge(instance.status, wrong),
     h(
       'div',
       { class: 'instance-actions' },
-      button(
-        linked ? t.list.relink : t.list.login,
-        () => context.go({ view: 'login', instanceId: instance.id }),
-        {
-          class: linked ? 'btn' : 'btn btn-primary',
-          'aria-label': `${linked ? t.list.relink : t.list.login}: ${instance.label}`,
-        },
-      ),
+      linkAction(context, instance, wrong),
       !instance.isDemo &&
         button(t.list.edit, () => context.go({ view: 'edit', instanceId: instance.id }), {
           class: 'btn btn-quiet',
@@ -101,9 +119,12 @@ function row(context: ViewContext, instance: InstanceView, error: HTMLElement): 
   );
 }
 
-/** The instance list view (re-renders when the list or a status changes). */
-export function instanceList(context: ViewContext): View {
+/** The instance list view (re-renders when the list or a status changes); `notice` says what just happened. */
+export function instanceList(context: ViewContext, notice?: string): View {
   const element = h('div', { class: 'view' });
+  // Shown for the eye and announced once through the page's live region (a region born with text is not read).
+  const noticeLine = notice ? h('p', { class: 'notice' }, notice) : null;
+  if (notice) announce(notice);
   const error = h('p', { class: 'form-error', role: 'alert' });
   let shownKey = '';
   const render = (): void => {
@@ -124,6 +145,7 @@ export function instanceList(context: ViewContext): View {
         h('h1', {}, t.list.title),
         button(t.list.add, () => context.go({ view: 'add' }), { class: 'btn btn-primary' }),
       ),
+      noticeLine,
       h(
         'ul',
         { class: 'instances', 'aria-label': t.list.title },

@@ -1,35 +1,63 @@
-/** The non-QR states of the login view: linked, codes used up, errors with their next action, stopped. */
-import { button, everySecond, h } from '../dom';
-import type { LoginViewState } from '../login-state';
+/** The non-QR states of the login view: linked, wrong number, codes used up, problems, stopped. */
+import type { Me } from '../../common/model';
+import type { ProblemAction } from '../../common/problems';
+import { button, h } from '../dom';
 import { describeAccount, formatPhone } from '../phone';
+import { isServerProblem, problemOf, type ShownError } from '../problem';
 import { t } from '../strings';
+import { problemCard, type CardAction, type ProblemCard } from './problem-card';
 
 /** What the panels can make happen. */
 export interface LoginActions {
   newCode: () => void;
+  /** Stops whatever runs and starts the login again right now. */
   startAgain: () => void;
-  editInstance: (focus: 'token' | 'id') => void;
+  stop: () => void;
+  editInstance: (focus: 'token' | 'id' | 'baseUrl') => void;
+  /** Logs the linked number out, then shows a new code. */
+  logOutNumber: () => void;
+  keepNumber: () => void;
   done: () => void;
 }
 
-/** "Linked as +20 101 234 5678 (Ann)", with the wrong-number warning when the number is not the expected one. */
-export function linkedPanel(
-  linked: NonNullable<LoginViewState['linked']>,
-  actions: LoginActions,
-): HTMLElement {
+/** Linked, said once: the account, what happens now, one button. */
+export function linkedPanel(me: Me, actions: LoginActions): HTMLElement {
   return h(
     'div',
     { class: 'result-panel ok' },
     h('div', { class: 'result-icon', 'aria-hidden': 'true' }, '✓'),
-    h('h2', {}, t.login.linkedTitle),
-    h('p', { class: 'lead linked-as' }, t.login.linkedAs(describeAccount(linked.me))),
-    linked.phoneMatches === false &&
-      h(
-        'p',
-        { class: 'warning', role: 'alert' },
-        t.login.wrongNumber(formatPhone(linked.expectedPhone ?? '')),
-      ),
+    h(
+      'p',
+      { class: 'lead linked-as' },
+      `${t.linked.account}: `,
+      h('strong', { dir: 'auto' }, describeAccount(me)),
+    ),
+    h('p', { class: 'next' }, t.linked.next),
     h('div', { class: 'actions center' }, button(t.login.done, actions.done, { class: 'btn btn-primary' })),
+  );
+}
+
+/** A different number than expected was linked: a warning with both numbers and the two ways out. */
+export function wrongNumberPanel(me: Me, expectedPhone: string, actions: LoginActions): HTMLElement {
+  return h(
+    'div',
+    { class: 'result-panel warn', 'data-state': 'wrong-number' },
+    h('div', { class: 'result-icon', 'aria-hidden': 'true' }, '!'),
+    h(
+      'dl',
+      { class: 'numbers', role: 'alert' },
+      h('dt', {}, t.linked.linkedNumber),
+      h('dd', { dir: 'auto' }, describeAccount(me)),
+      h('dt', {}, t.linked.expectedNumber),
+      h('dd', { dir: 'auto' }, formatPhone(expectedPhone)),
+    ),
+    h('p', {}, t.linked.wrongBody),
+    h(
+      'div',
+      { class: 'actions center' },
+      button(t.linked.logOut, actions.logOutNumber, { class: 'btn btn-primary' }),
+      button(t.linked.keep, actions.keepNumber, { class: 'btn' }),
+    ),
   );
 }
 
@@ -63,55 +91,45 @@ export function stoppedPanel(actions: LoginActions): HTMLElement {
   );
 }
 
-/** The headline of a fatal error, by code. */
-export function errorTitle(code: string): string {
-  return code === 'unauthorized'
-    ? t.errors.unauthorizedTitle
-    : code === 'not_found'
-      ? t.errors.notFoundTitle
-      : t.errors.genericTitle;
+/** The button of each next step a problem names. */
+function actionFor(action: ProblemAction, retrying: boolean, actions: LoginActions): CardAction {
+  switch (action) {
+    case 'edit_token':
+      return { label: t.problem.editToken, run: () => actions.editInstance('token') };
+    case 'check_instance':
+      return { label: t.problem.checkInstance, run: () => actions.editInstance('id') };
+    case 'new_code':
+      return { label: t.problem.newCode, run: actions.newCode };
+    case 'edit_server':
+      return { label: t.problem.editServer, run: () => actions.editInstance('baseUrl') };
+    default:
+      return { label: retrying ? t.problem.retryNow : t.problem.tryAgain, run: actions.startAgain };
+  }
 }
 
-/** A fatal error with the one action that fixes it. */
-export function errorPanel(error: NonNullable<LoginViewState['error']>, actions: LoginActions): HTMLElement {
-  const { code } = error;
-  const title = errorTitle(code);
-  const action =
-    code === 'unauthorized'
-      ? button(t.errors.unauthorizedAction, () => actions.editInstance('token'), { class: 'btn btn-primary' })
-      : code === 'not_found'
-        ? button(t.errors.notFoundAction, () => actions.editInstance('id'), { class: 'btn btn-primary' })
-        : code === 'no_token'
-          ? button(t.errors.noTokenAction, () => actions.editInstance('token'), { class: 'btn btn-primary' })
-          : button(t.errors.tryAgain, actions.startAgain, { class: 'btn btn-primary' });
-  return h(
-    'div',
-    { class: 'result-panel bad', role: 'alert', 'data-error': code },
-    h('div', { class: 'result-icon', 'aria-hidden': 'true' }, '!'),
-    h('h2', {}, title),
-    h('p', {}, error.message),
-    h('div', { class: 'actions center' }, action),
-  );
-}
-
-/** A banner for a problem the engine retries by itself: "Retrying in N s". Returns its stop function. */
-export function retryBanner(error: NonNullable<LoginViewState['error']>): {
-  element: HTMLElement;
-  stop: () => void;
-} {
-  const countdown = h('strong', {});
-  const element = h(
-    'p',
-    { class: 'banner', role: 'status', 'data-error': error.code },
-    error.message,
-    ' ',
-    countdown,
-  );
-  const stop =
-    error.retryAt === null
-      ? () => undefined
-      : everySecond(error.retryAt, (s) => {
-          countdown.textContent = s > 0 ? t.errors.retrying(s) : t.errors.retryingNow;
-        });
-  return { element, stop };
+/**
+ * A problem in the login view. One the app stops on gets its one action; one it retries by itself gets one
+ * countdown and Retry now, Edit server (when the server is the trouble) and Stop, the problem's own step first.
+ */
+export function problemPanel(
+  error: ShownError & { fatal: boolean; retryAt: number | null },
+  where: { instanceId: string; baseUrl?: string; compact?: boolean },
+  actions: LoginActions,
+): ProblemCard {
+  const problem = problemOf(error, where.instanceId, where.baseUrl);
+  const retrying = !error.fatal;
+  const list: CardAction[] = [actionFor(problem.action, retrying, actions)];
+  if (retrying) {
+    const more: CardAction[] = [actionFor('retry', true, actions)];
+    if (isServerProblem(error.code)) more.push(actionFor('edit_server', true, actions));
+    more.push({ label: t.problem.stop, run: actions.stop });
+    for (const item of more) if (!list.some((had) => had.label === item.label)) list.push(item);
+  }
+  return problemCard(problem, {
+    code: error.code,
+    actions: list,
+    retryAt: retrying ? error.retryAt : null,
+    detail: error.detail,
+    compact: where.compact,
+  });
 }

@@ -58,11 +58,17 @@ export function settingsView(_context: ViewContext): View {
         h(
           'p',
           {
-            class: `keychain keychain-${keychain.state === 'ok' ? 'ok' : 'bad'}`,
+            class: `keychain keychain-${keychain.state === 'ok' || keychain.state === 'checking' ? keychain.state : 'bad'}`,
             'data-state': keychain.state,
+            role: 'status',
           },
           keychain.state === 'ok' ? t.settings.keychainOk : keychain.message,
         ),
+        keychain.state !== 'ok' &&
+          keychain.state !== 'checking' &&
+          button(t.settings.keychainRetry, async () => render(await window.wawp.recheckKeychain()), {
+            class: 'btn',
+          }),
         view.tokenStorageOffers.length > 0 && h('p', {}, t.settings.offerTitle),
         view.tokenStorageOffers.length > 0 &&
           h(
@@ -86,5 +92,7 @@ export function settingsView(_context: ViewContext): View {
   };
 
   void window.wawp.getSettings().then(render);
-  return { element: h('section', { class: 'view narrow' }, heading, body), focus: heading };
+  // The keychain is checked in the background (and again on demand): show what it found when it changes.
+  const stop = window.wawp.onKeychainChanged(() => void window.wawp.getSettings().then(render));
+  return { element: h('section', { class: 'view narrow' }, heading, body), focus: heading, dispose: stop };
 }

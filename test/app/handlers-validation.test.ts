@@ -33,12 +33,14 @@ const hostile: Record<InvokeChannel, unknown[][]> = {
   'instances:test': [[], [{ ...validInput, label: 7 }], [{ ...validInput, token: '' }]],
   'instances:export': [[MARK]],
   'instances:import': [[], [42], ['x'.repeat(1_000_001)], [{ version: 1, instances: [] }]],
+  'instances:keep-number': [[], [42], [MARK], ['ABCDEF123456', MARK]],
   'login:start': [[], [null], ['ABCDEF12345'], [`ABCDEF123456${MARK}`], ['ABCDEF123456', MARK]],
   'login:stop': [[], [{}], ['ABC DEF 1234']],
   'login:restart': [[], [['ABCDEF123456']]],
   'remote-link:open': [[], [null], [`ABCDEF123456${MARK}`], ['ABCDEF123456', MARK]],
   'remote-link:renew': [[], [42], ['abc']],
   'remote-link:cancel': [[], [{ id: 'ABCDEF123456' }], [MARK]],
+  'login:relink': [[], [MARK], ['ABCDEF123456', MARK]],
   'login:pairing-code': [
     [],
     ['ABCDEF123456'],
@@ -56,11 +58,12 @@ const hostile: Record<InvokeChannel, unknown[][]> = {
     [{ __proto__: { launchAtLogin: true } }, 1],
   ],
   'settings:token-storage': [[], ['keychain'], [MARK], [{ choice: 'session-memory' }]],
+  'settings:keychain-check': [[MARK]],
   'clipboard:write': [[], [''], [42], ['x'.repeat(2049)]],
 };
 
 /** Channels whose contract returns plain data: bad arguments reject the invoke instead of a Result. */
-const THROWING = new Set<InvokeChannel>(['instances:list', 'settings:get']);
+const THROWING = new Set<InvokeChannel>(['instances:list', 'settings:get', 'settings:keychain-check']);
 
 let fx: HandlerFixture;
 beforeAll(async () => {

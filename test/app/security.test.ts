@@ -22,6 +22,7 @@ vi.mock('electron', () => ({
     },
   },
   shell: { openExternal },
+  protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
 }));
 vi.mock('../../main/app/platform/log', () => ({ log: { warn: vi.fn(), info: vi.fn(), error: vi.fn() } }));
 

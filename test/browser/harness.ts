@@ -6,7 +6,7 @@
  * ```ts
  * const app = await launchApp();              // needs `npm run build` first
  * const { instanceId, token } = await app.seedInstance();   // sim instance + saved through the real handler
- * await app.page.getByRole('button', { name: 'Log in' }).click();
+ * await app.page.getByRole('button', { name: 'Link: Sales line' }).click();
  * app.sim.scan(instanceId);                   // play the phone
  * expect(app.leaks()).toEqual([]);            // no token crossed towards the renderer
  * await app.close();                          // stops Chromium, sessions, simulator; deletes temp dirs

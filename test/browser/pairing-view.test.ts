@@ -18,7 +18,7 @@ describe('pairing code view', () => {
     app = await launchApp();
     const { instanceId } = await app.seedInstance({ label: 'Pair' });
     const { page } = app;
-    await page.getByRole('button', { name: 'Log in: Pair' }).click();
+    await page.getByRole('button', { name: 'Link: Pair' }).click();
     await waitForQr(page);
     await page.getByRole('button', { name: 'Use phone number instead' }).click();
     const phone = page.getByLabel('Phone number of the WhatsApp account');

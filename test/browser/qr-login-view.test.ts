@@ -20,7 +20,7 @@ describe('QR login view', () => {
     it(`shows the simulator's current code, then the next one after a rotation (${colorScheme})`, async () => {
       app = await launchApp({ colorScheme });
       const { instanceId } = await app.seedInstance({ label: 'Sales line' });
-      await app.page.getByRole('button', { name: 'Log in: Sales line' }).click();
+      await app.page.getByRole('button', { name: 'Link: Sales line' }).click();
 
       const first = await waitForQr(app.page);
       expect(first).toBe(app.sim.snapshot(instanceId)?.qr?.value);
@@ -36,7 +36,7 @@ describe('QR login view', () => {
   it('draws dark modules on white with a 4-module quiet zone, at least 264 px, in dark mode too', async () => {
     app = await launchApp({ colorScheme: 'dark' });
     await app.seedInstance({ label: 'Dark' });
-    await app.page.getByRole('button', { name: 'Log in: Dark' }).click();
+    await app.page.getByRole('button', { name: 'Link: Dark' }).click();
     await waitForQr(app.page);
     const png = PNG.sync.read(await app.page.locator('canvas.qr-canvas').screenshot());
     expect(png.width).toBeGreaterThanOrEqual(264);
@@ -61,7 +61,7 @@ describe('QR login view', () => {
   it('offers Enlarge (twice the size, still readable) and a text alternative', async () => {
     app = await launchApp();
     const { instanceId } = await app.seedInstance({ label: 'Big' });
-    await app.page.getByRole('button', { name: 'Log in: Big' }).click();
+    await app.page.getByRole('button', { name: 'Link: Big' }).click();
     const value = await waitForQr(app.page);
     const canvas = app.page.locator('canvas.qr-canvas');
     await expect.poll(() => canvas.getAttribute('aria-label')).toMatch(/QR code, code 1 of about \d+/);
@@ -78,23 +78,24 @@ describe('QR login view', () => {
   it('a scan leads to the linked screen, with the wrong-number warning when it is not the expected number', async () => {
     app = await launchApp();
     const { instanceId } = await app.seedInstance({ label: 'Shop', expectedPhone: '201012345678' });
-    await app.page.getByRole('button', { name: 'Log in: Shop' }).click();
+    await app.page.getByRole('button', { name: 'Link: Shop' }).click();
     const value = await waitForQr(app.page);
     expect(app.sim.scan(instanceId, { value, phone: '201099999999', pushName: 'Ann' })).toEqual({ ok: true });
-    await app.page.getByText('Linked as +20 10 99999999 (Ann)').waitFor();
-    await expect
-      .poll(() => app!.page.getByRole('alert').textContent())
-      .toContain('not the number you expected');
+    await app.page.getByRole('heading', { name: '“Shop” linked a different number' }).waitFor();
+    await expect.poll(() => app!.page.getByRole('alert').textContent()).toContain('+20 10 99999999 (Ann)');
     expect(await app.page.locator('canvas.qr-canvas').count()).toBe(0);
   });
 
   it('links the expected number without a warning', async () => {
     app = await launchApp();
     const { instanceId } = await app.seedInstance({ label: 'Right', expectedPhone: '201012345678' });
-    await app.page.getByRole('button', { name: 'Log in: Right' }).click();
+    await app.page.getByRole('button', { name: 'Link: Right' }).click();
     const value = await waitForQr(app.page);
     app.sim.scan(instanceId, { value, phone: '201012345678', pushName: 'Ann' });
-    await app.page.getByText('Linked as +20 10 12345678 (Ann)').waitFor();
-    expect(await app.page.locator('.warning').count()).toBe(0);
+    await app.page.getByRole('heading', { name: '“Right” is linked' }).waitFor();
+    expect(await app.page.locator('.linked-as').textContent()).toBe(
+      'WhatsApp account: +20 10 12345678 (Ann)',
+    );
+    expect(await app.page.locator('[data-state="wrong-number"]').count()).toBe(0);
   });
 });

@@ -36,7 +36,7 @@ async function decodeLinkQr(page: Page): Promise<{ data: string | null; width: n
 }
 
 async function openRemoteTab(app: LaunchedApp, label: string): Promise<void> {
-  await app.page.getByRole('button', { name: `Log in: ${label}` }).click();
+  await app.page.getByRole('button', { name: `Link: ${label}` }).click();
   // Keyboard only: the tab is a button; Enter picks it.
   await app.page.getByRole('button', { name: "Send a link to the phone's owner" }).focus();
   await app.page.keyboard.press('Enter');
@@ -70,10 +70,12 @@ describe('remote link view', () => {
 
     await expect.poll(() => app!.sim.snapshot(instanceId)?.status, { timeout: 15_000 }).toBe('SCAN_QR_CODE');
     expect(app.sim.openTempLink(url, { phone: '447700900123', pushName: 'Remote' })).toEqual({ ok: true });
-    await app.page.getByText('Linked as +44 7700 900123 (Remote)').waitFor({ timeout: 15_000 });
-    await expect
-      .poll(() => app!.page.getByRole('alert').textContent())
-      .toContain('not the number you expected');
+    await app.page
+      .getByRole('heading', { level: 1, name: '“Far shop” linked a different number' })
+      .waitFor({ timeout: 15_000 });
+    expect((await app.page.getByRole('alert').innerText()).replace(/\s+/g, ' ')).toBe(
+      'Linked +44 7700 900123 (Remote) Expected +20 10 12345678',
+    );
     await expect.poll(() => app!.sim.tempLink(instanceId)).toBeNull();
     expect(app.sim.openTempLink(url).ok).toBe(false);
     expect(app.pushes('remote-link:event').map((p) => p.event.type)).toEqual(['link', 'linked', 'revoked']);

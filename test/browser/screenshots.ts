@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchApp, type LaunchedApp } from './harness';
-import { waitForQr } from './ui-helpers';
+import { closedPort, waitForQr } from './ui-helpers';
 
 const OUT = resolve(import.meta.dirname, '../../docs/screenshots');
 const VIEWPORT = { width: 960, height: 680 };
@@ -28,14 +28,14 @@ async function mainStates(colorScheme: 'light' | 'dark'): Promise<void> {
 
     const support = await app.seedInstance({ label: 'Support desk', expectedPhone: '201012345678' });
     await app.seedInstance({ label: 'Sales line' });
-    await page.getByRole('button', { name: 'Log in: Support desk' }).click();
+    await page.getByRole('button', { name: 'Link: Support desk' }).click();
     const value = await waitForQr(page);
     app.sim.scan(support.instanceId, { value, phone: '201012345678', pushName: 'Ann' });
-    await page.getByText(/^Linked as /).waitFor();
+    await page.getByRole('heading', { name: '“Support desk” is linked' }).waitFor();
     await shot(app, `linked${suffix}`);
 
     await page.getByRole('button', { name: 'Done' }).click();
-    await page.getByRole('button', { name: 'Log in: Sales line' }).click();
+    await page.getByRole('button', { name: 'Link: Sales line' }).click();
     await waitForQr(page);
     await page.getByText(/^Expires in \d+ s$/).waitFor();
     await shot(app, `qr${suffix}`);
@@ -60,9 +60,10 @@ async function mainStates(colorScheme: 'light' | 'dark'): Promise<void> {
       expectedPhone: null,
       token: 'expired-token-0000',
     });
-    await page.getByRole('button', { name: 'Log in: Old token' }).click();
+    await page.getByRole('button', { name: 'Link: Old token' }).click();
     await page.getByRole('button', { name: 'Re-enter token' }).waitFor();
     await shot(app, `error${suffix}`);
+    await troubleStates(app, suffix);
   } finally {
     await app.close();
   }
@@ -73,7 +74,7 @@ async function remoteLinkStates(colorScheme: 'light' | 'dark'): Promise<void> {
   const app = await launchApp({ viewport: { width: 960, height: 860 }, colorScheme, simulator: SIMULATOR });
   try {
     await app.seedInstance({ label: 'Cairo branch', expectedPhone: '201012345678' });
-    await app.page.getByRole('button', { name: 'Log in: Cairo branch' }).click();
+    await app.page.getByRole('button', { name: 'Link: Cairo branch' }).click();
     await app.page.getByRole('button', { name: "Send a link to the phone's owner" }).click();
     await app.page.getByLabel('Link for the phone’s owner').waitFor();
     await app.page.getByText(/^Works for \d+ min \d+ s more$/).waitFor();
@@ -81,6 +82,44 @@ async function remoteLinkStates(colorScheme: 'light' | 'dark'): Promise<void> {
   } finally {
     await app.close();
   }
+}
+
+/** A server that refuses connections, and a different number than expected. */
+async function troubleStates(app: LaunchedApp, suffix: string): Promise<void> {
+  const { page } = app;
+  await page.getByRole('button', { name: 'Back' }).click();
+  const down = await app.seedInstance({ label: 'Self-hosted' });
+  await app.handlers.channels['instances:save']({
+    id: down.instanceId,
+    label: 'Self-hosted',
+    baseUrl: `http://127.0.0.1:${await closedPort()}`,
+    expectedPhone: null,
+  });
+  await page.getByRole('button', { name: 'Link: Self-hosted' }).click();
+  await page.getByRole('button', { name: 'Retry now' }).waitFor({ timeout: 20_000 });
+  await page.getByText(/^Trying again in \d+ s$/).waitFor();
+  await shot(app, `server-down${suffix}`);
+
+  await page.getByRole('button', { name: 'Back' }).click();
+  const shop = await app.seedInstance({ label: 'Shop', expectedPhone: '201012345678' });
+  await page.getByRole('button', { name: 'Link: Shop' }).click();
+  const value = await waitForQr(page);
+  app.sim.scan(shop.instanceId, { value, phone: '201099999999', pushName: 'Bob' });
+  await page.getByRole('button', { name: 'Keep this number' }).waitFor();
+  await page.mouse.move(0, 0);
+  await shot(app, `wrong-number${suffix}`);
+
+  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByRole('button', { name: 'Add instance' }).click();
+  await page.getByLabel('Name').fill('New line');
+  await page.getByLabel('Instance id').focus();
+  await page.keyboard.insertText(' 3eb0-bcb2-e3d4 ');
+  await page.getByLabel('Access token').fill('tok-screenshot-only');
+  await page.getByText('Advanced').click();
+  await page.getByLabel('API base URL').fill(`https://127.0.0.1:${await closedPort()}`);
+  await page.getByRole('button', { name: 'Add instance' }).click();
+  await page.getByRole('button', { name: 'Save anyway' }).waitFor();
+  await shot(app, `form-check${suffix}`);
 }
 
 /** `--only=remote-link` regenerates just those shots (the others stay byte-identical). */

@@ -2,6 +2,7 @@
 import jsQR from 'jsqr';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
+import type { IpcRecord } from './harness';
 
 /** Decodes the QR code currently drawn in the login view from a screenshot (null when none is readable). */
 export async function readQrOnScreen(page: Page): Promise<string | null> {
@@ -29,4 +30,40 @@ export async function waitForQr(
     if (Date.now() > deadline) throw new Error(`no new QR code on screen within ${timeoutMs} ms`);
     await page.waitForTimeout(100);
   }
+}
+
+/** A loopback port nothing listens on (a server that refuses every connection). */
+export async function closedPort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+/** The visible text of the page's main content (not the header), whitespace collapsed. */
+export async function contentText(page: Page): Promise<string> {
+  const text = await page.locator('#content').innerText();
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Counts non-overlapping, case-insensitive occurrences of `needle` in `text`. */
+export function occurrences(text: string, needle: string): number {
+  return text.toLowerCase().split(needle.toLowerCase()).length - 1;
+}
+
+/** What has keyboard focus: its role-ish tag, accessible name (aria-label or text) and id. */
+export async function focused(page: Page): Promise<{ tag: string; name: string; id: string }> {
+  return page.evaluate(`(() => {
+    const el = document.activeElement;
+    if (!el) return { tag: '', name: '', id: '' };
+    return { tag: el.tagName.toLowerCase(), name: (el.getAttribute('aria-label') || el.textContent || '').trim(), id: el.id };
+  })()`);
+}
+
+/** How many times the renderer invoked `channel`. */
+export function invokes(app: { ipcLog: IpcRecord[] }, channel: string): number {
+  return app.ipcLog.filter((r) => r.kind === 'invoke' && r.channel === channel).length;
 }

@@ -28,7 +28,7 @@ describe('renderer security', () => {
     await page.getByText('Advanced').click();
     await page.getByLabel('API base URL').fill(app.sim.baseUrl);
     await page.getByRole('button', { name: 'Add instance' }).click();
-    await page.getByRole('button', { name: 'Log in: Secure' }).click();
+    await page.getByRole('button', { name: 'Link: Secure' }).click();
     const value = await waitForQr(page);
     await page.getByRole('button', { name: 'Enlarge' }).click();
     await page.getByRole('button', { name: 'Use phone number instead' }).click();
@@ -36,7 +36,7 @@ describe('renderer security', () => {
     await page.getByRole('button', { name: 'Get pairing code' }).click();
     await page.locator('output.pairing-code').waitFor();
     app.sim.scan(instanceId, { value, phone: '201012345678', pushName: 'Ann' });
-    await page.getByText(/^Linked as /).waitFor();
+    await page.getByRole('heading', { name: '“Secure” is linked' }).waitFor();
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByText('Where tokens live').waitFor();
     await page.getByRole('button', { name: 'Instances' }).click();
@@ -44,7 +44,7 @@ describe('renderer security', () => {
 
     expect(app.cspViolations).toEqual([]);
     expect(app.blockedRequests).toEqual([]);
-    // The token crossed once, towards main (the save), and never back.
+    // The token crossed towards main (the check and the save), and never back.
     expect(app.ipcLog.some((r) => !r.towardsRenderer && JSON.stringify(r).includes(token))).toBe(true);
     expect(app.leaks()).toEqual([]);
     expect(await app.domLeaks()).toEqual([]);

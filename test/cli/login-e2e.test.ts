@@ -68,7 +68,8 @@ describe('wawp-link login (built CLI, real simulator)', () => {
       expect(result.code, result.stderr).toBe(0);
       const events = jsonLines(result.stdout);
       const qrs = events.filter((e) => e.type === 'qr');
-      expect(qrs.map((q) => q.index)).toEqual([1, 2]);
+      // Joined a cycle already under way: the engine cannot know the codes' positions, so it says none.
+      expect(qrs.map((q) => q.index)).toEqual([null, null]);
       expect(new Set(values).size).toBe(2);
       expect(qrs[1]!.expiresAt as number).toBeGreaterThan(qrs[0]!.expiresAt as number);
       // The dead code is withdrawn before (or as) its successor shows: never two live codes.
@@ -84,7 +85,7 @@ describe('wawp-link login (built CLI, real simulator)', () => {
     const result = await runCli(['login', id, '--base-url', world.sim.baseUrl], {
       env: env(),
       onLine: (line) => {
-        if (!scanned && line.startsWith('Code 1 of ~6')) {
+        if (!scanned && line.startsWith('Code · expires')) {
           scanned = true;
           world.sim.scan(id, { phone: '201012345678', pushName: 'Ann' });
         }
@@ -92,7 +93,8 @@ describe('wawp-link login (built CLI, real simulator)', () => {
     });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('█');
-    expect(result.stdout).toMatch(/Code 1 of ~6 · expires in 0:0\d/);
+    // The instance was already scanning: the position in the cycle is unknown, so none is claimed.
+    expect(result.stdout).toMatch(/Code · expires in 0:0\d/);
     expect(result.stdout).toContain('Status: Waiting for a scan');
     expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('Linked as +20 10 12345678 (Ann)');
     expect(result.stdout).not.toContain('\u001b['); // not a TTY (and NO_COLOR): plain lines, no redraws

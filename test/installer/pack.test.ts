@@ -6,27 +6,21 @@
  * points at a closed loopback port and the cache is an empty temp folder.
  */
 import { execFile } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { extractFile, listPackage } from '@electron/asar';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { electronVersion, makeStandInElectron, offlineEnv, ROOT as root } from './stand-in-electron';
 
-const root = resolve(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'wawp-pack-'));
 const appDir = join(work, 'out', 'linux-unpacked');
 const resources = join(appDir, 'resources');
 /** Fuse states as stored in the binary (@electron/fuses' FuseState, which its index does not re-export). */
 const ENABLE = 0x31;
 const DISABLE = 0x30;
-
-/** Electron's fuse sentinel, wire version 1, 8 fuses in Electron's default states ('1' on, '0' off). */
-function standInElectron(): Buffer {
-  const wire = Buffer.from([1, 8, ...Buffer.from('11110001')]);
-  return Buffer.concat([Buffer.from('stand-in electron\0dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'), wire]);
-}
 
 async function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
   try {
@@ -51,14 +45,7 @@ beforeAll(async () => {
   if (!existsSync(join(root, 'out/main/index.js'))) {
     await run(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build']);
   }
-  const dist = join(work, 'electron-dist');
-  mkdirSync(dist);
-  writeFileSync(join(dist, 'electron'), standInElectron());
-  chmodSync(join(dist, 'electron'), 0o755);
-  const electronVersion = (
-    JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')) as { version: string }
-  ).version;
-  const closed = 'http://127.0.0.1:9';
+  const dist = makeStandInElectron(work);
   const pack = (): Promise<string> =>
     run(
       process.execPath,
@@ -69,19 +56,10 @@ beforeAll(async () => {
         '--publish',
         'never',
         `-c.electronDist=${dist}`,
-        `-c.electronVersion=${electronVersion}`,
+        `-c.electronVersion=${electronVersion()}`,
         `-c.directories.output=${join(work, 'out')}`,
       ],
-      {
-        ELECTRON_BUILDER_CACHE: join(work, 'cache'),
-        ELECTRON_CACHE: join(work, 'cache'),
-        HTTP_PROXY: closed,
-        HTTPS_PROXY: closed,
-        http_proxy: closed,
-        https_proxy: closed,
-        NO_PROXY: '',
-        CSC_IDENTITY_AUTO_DISCOVERY: 'false',
-      },
+      offlineEnv(work),
     );
   // In a shared working tree someone may rebuild out/ mid-pack (files vanish): pack once more then.
   log = await pack().catch((error: Error) => {

@@ -33,11 +33,14 @@ async function failing(promise: Promise<{ ok: boolean; error?: unknown }>) {
         httpStatus?: number;
         retryAfterMs?: number;
         currentStatus?: string;
+        detail?: string;
+        serverCode?: string;
       };
     }
   ).error;
   seenCodes.add(error.code);
   expect(error.message).not.toContain(token);
+  expect(error.detail ?? '').not.toContain(token);
   expect(error.message).not.toMatch(/<[a-z!?/]/i);
   return error;
 }
@@ -46,8 +49,10 @@ describe('HTTP error matrix through the real client', () => {
   it.each<[number, FaultBody, WawpErrorCode]>([
     [400, 'xml', 'bad_request'],
     [401, 'json', 'unauthorized'],
-    [403, 'json', 'unauthorized'],
+    [403, 'json', 'quota_exceeded'],
     [404, 'text', 'not_found'],
+    [404, 'html', 'not_wawp'],
+    [405, 'json', 'not_wawp'],
     [500, 'json', 'server_error'],
     [502, 'html', 'upstream_error'],
     [503, 'text', 'upstream_error'],
@@ -55,8 +60,25 @@ describe('HTTP error matrix through the real client', () => {
   ])('HTTP %i with a %s body -> %s', async (status, body, code) => {
     sim.injectFault({ endpoint: 'session/info', status, body });
     const error = await failing(client().sessionInfo());
-    expect(error).toMatchObject({ code, httpStatus: status });
-    expect(error.message).toMatch(new RegExp(`HTTP ${status}: \\S`));
+    expect(error).toMatchObject({ code, httpStatus: status, host: new URL(sim.baseUrl).host });
+    expect(error.message).not.toMatch(new RegExp(`${status}|HTTP`));
+    expect(error.detail).toMatch(new RegExp(`^HTTP ${status}: \\S`));
+  });
+
+  it('reads the body code: 404 invalid_session is a lost session, a 403 blaming the token is the token', async () => {
+    const fault = (status: number, code: string) =>
+      sim.injectFault({ endpoint: 'auth/qr', status, rawBody: JSON.stringify({ code, message: 'x' }) });
+    fault(404, 'invalid_session');
+    expect(await failing(client().getQr())).toMatchObject({
+      code: 'session_gone',
+      serverCode: 'invalid_session',
+    });
+    fault(404, 'invalid_instance');
+    expect(await failing(client().getQr())).toMatchObject({ code: 'not_found' });
+    fault(403, 'invalid_access_token');
+    expect(await failing(client().getQr())).toMatchObject({ code: 'unauthorized' });
+    fault(403, 'quota_exceeded');
+    expect(await failing(client().getQr())).toMatchObject({ code: 'quota_exceeded' });
   });
 
   it('429 carries Retry-After in seconds or as an HTTP-date', async () => {
@@ -90,19 +112,22 @@ describe('HTTP error matrix through the real client', () => {
   it('reports an unreachable server as network, naming the host only', async () => {
     const port = await closedPort();
     const e = await failing(client({ baseUrl: `http://127.0.0.1:${port}` }).sessionInfo());
-    expect(e.code).toBe('network');
-    expect(e.message).toContain(`127.0.0.1:${port}`);
-    expect(e.message).toContain('ECONNREFUSED');
+    expect(e).toMatchObject({ code: 'network', cause: 'refused', host: `127.0.0.1:${port}` });
+    expect(e.message).toBe(`127.0.0.1:${port} refused the connection.`);
+    expect((e as { detail?: string }).detail).toContain('ECONNREFUSED');
   });
 
   it('times out a hanging request, and a caller abort cancels without throwing', async () => {
     sim.injectFault({ endpoint: 'session/info', hang: true });
-    expect(await failing(client({ timeoutMs: 150 }).sessionInfo())).toMatchObject({ code: 'timeout' });
+    expect(await failing(client({ timeoutMs: 150 }).sessionInfo())).toMatchObject({
+      code: 'timeout',
+      cause: 'timed_out',
+    });
     sim.injectFault({ endpoint: 'session/info', hang: true });
     const controller = new AbortController();
     const pending = client().sessionInfo({ signal: controller.signal });
     setTimeout(() => controller.abort(), 20);
-    expect(await failing(pending)).toMatchObject({ code: 'network', message: 'The request was cancelled.' });
+    expect(await failing(pending)).toMatchObject({ code: 'network', cause: 'cancelled' });
     expect(await failing(client().sessionInfo({ signal: AbortSignal.abort() }))).toMatchObject({
       code: 'network',
     });
@@ -122,11 +147,16 @@ describe('HTTP error matrix through the real client', () => {
       httpStatus: 502,
     });
     sim.injectFault({ endpoint: 'session/info', rawBody: '<html>ok</html>', contentType: 'text/html' });
+    expect(await failing(client().sessionInfo())).toMatchObject({ code: 'not_wawp', httpStatus: 200 });
+    sim.injectFault({ endpoint: 'session/info', rawBody: 'plain words', contentType: 'text/plain' });
     expect(await failing(client().sessionInfo())).toMatchObject({ code: 'bad_response', httpStatus: 200 });
     sim.injectFault({ endpoint: 'session/info', rawBody: '' });
-    expect((await failing(client().sessionInfo())).message).toMatch(/empty/);
+    expect((await failing(client().sessionInfo())).detail).toMatch(/empty/);
     sim.injectFault({ endpoint: 'session/info', rawBody: '{"name":"n"}' });
-    expect((await failing(client().sessionInfo())).message).toMatch(/no status/);
+    expect(await failing(client().sessionInfo())).toMatchObject({
+      code: 'not_wawp',
+      detail: 'the session reply has no status',
+    });
   });
 
   it('streams past a cap without Content-Length', async () => {
@@ -145,7 +175,7 @@ describe('HTTP error matrix through the real client', () => {
     try {
       const { port } = server.address() as { port: number };
       const e = await failing(client({ baseUrl: `http://127.0.0.1:${port}`, maxResponseBytes: 10_000 }).me());
-      expect(e.message).toMatch(/larger than 10000 bytes/);
+      expect(e.detail).toMatch(/larger than 10000 bytes/);
     } finally {
       server.close();
       await new Promise((r) => setImmediate(r));

@@ -64,15 +64,20 @@ describe('QR payload variants over HTTP', () => {
     ['an oversize payload', envelope('QUFB'.repeat(20_000)), /oversize/],
     ['an image envelope', envelope(b64('png'), 'image/png'), /image\/png/],
     ['garbage base64', envelope('%%%'), /not base64/],
-    ['a reply without data', JSON.stringify({ mimetype: MIME }), /no data/],
-  ])('rejects %s with bad_response', async (_name, body, message) => {
+  ])('rejects %s with bad_response', async (_name, body, detail) => {
     serve(body);
     const out = await client.getQr();
     expect(out.ok).toBe(false);
     if (!out.ok) {
       expect(out.error.code).toBe('bad_response');
-      expect(out.error.message).toMatch(message);
+      expect(out.error.detail).toMatch(detail);
+      expect(out.error.message).toMatch(/^127\.0\.0\.1:\d+ sent a reply this app cannot read\.$/);
     }
+  });
+
+  it('calls a reply without data not a Wawp API', async () => {
+    serve(JSON.stringify({ mimetype: MIME }));
+    expect(await client.getQr()).toMatchObject({ ok: false, error: { code: 'not_wawp' } });
   });
 });
 
@@ -105,8 +110,10 @@ describe('other reply variants', () => {
     });
     sim.injectFault({ endpoint: 'session/me', rawBody: 'null' });
     expect(await client.me()).toMatchObject({ ok: true, data: null });
+    sim.injectFault({ endpoint: 'session/me', rawBody: '' });
+    expect(await client.me()).toMatchObject({ ok: true, data: null });
     sim.injectFault({ endpoint: 'session/me', rawBody: '{"pushName":"no id"}' });
-    expect(await client.me()).toMatchObject({ ok: false, error: { code: 'bad_response' } });
+    expect(await client.me()).toMatchObject({ ok: false, error: { code: 'not_wawp' } });
   });
 
   it('reports the server Date so callers can estimate clock skew', async () => {

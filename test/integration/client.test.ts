@@ -101,7 +101,8 @@ describe('query placement follows the docs', () => {
     await q.getQr();
     await q.requestCode('201145202826');
     await q.me();
-    expect(seen[0]?.url).toBe(`${sim.baseUrl}/v2/auth/qr?instance_id=${id}&access_token=tok-spy`);
+    // `format=raw` in both places: the docs' URL has it in the query, their samples in the body.
+    expect(seen[0]?.url).toBe(`${sim.baseUrl}/v2/auth/qr?format=raw&instance_id=${id}&access_token=tok-spy`);
     expect(seen[0]).toMatchObject({ method: 'POST', body: '{"format":"raw"}' });
     expect(seen[1]?.body).toBe('{"phone_number":"201145202826"}');
     expect(seen[2]).toMatchObject({ method: 'GET', body: '' });

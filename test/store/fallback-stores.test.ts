@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -29,7 +29,7 @@ const keychainWith = (health: KeychainHealth): SecretStore => ({
 describe('EncryptedFileStore', () => {
   it('stores ciphertext in an owner-only file and reads it back', async () => {
     const filePath = join(dir, 'nested', 'tokens.bin');
-    const store = new EncryptedFileStore({ filePath, encryptor: testEncryptor() });
+    const store = await EncryptedFileStore.open({ filePath, encryptor: testEncryptor() });
     await Promise.all([
       store.set(key, 'SECRET-ONE'),
       store.set({ ...key, instanceId: 'ABCDEF123456' }, 'SECRET-TWO'),
@@ -42,22 +42,41 @@ describe('EncryptedFileStore', () => {
     expect(readdirSync(join(dir, 'nested'))).toEqual(['tokens.bin']);
   });
 
-  it('refuses basic_text, unknown and unavailable encryption', () => {
+  it('refuses basic_text, unknown and unavailable encryption', async () => {
     for (const encryptor of [
       testEncryptor('basic_text'),
       testEncryptor('unknown'),
       testEncryptor('kwallet5', false),
     ]) {
-      expect(isRealEncryption(encryptor)).toBe(false);
-      expect(() => new EncryptedFileStore({ filePath: join(dir, 't'), encryptor })).toThrow(/basic_text/);
+      expect(await isRealEncryption(encryptor)).toBe(false);
+      await expect(EncryptedFileStore.open({ filePath: join(dir, 't'), encryptor })).rejects.toThrow(
+        /basic_text/,
+      );
     }
-    expect(isRealEncryption(testEncryptor(undefined))).toBe(true);
+    expect(await isRealEncryption(testEncryptor(undefined))).toBe(true);
+  });
+
+  it('writes the tokens again under the new key when safeStorage asks for re-encryption', async () => {
+    const filePath = join(dir, 'tokens.bin');
+    const encryptor = testEncryptor();
+    const store = await EncryptedFileStore.open({ filePath, encryptor });
+    await store.set(key, 'SECRET-ROTATE');
+    const before = readFileSync(filePath);
+    encryptor.rotate();
+    expect(await store.get(key)).toBe('SECRET-ROTATE');
+    const after = readFileSync(filePath);
+    expect(after.equals(before)).toBe(false);
+    expect(after[0]).toBe(1); // written with the rotated key
+    const writes = encryptor.encryptions();
+    expect(await store.get(key)).toBe('SECRET-ROTATE');
+    expect(encryptor.encryptions()).toBe(writes); // nothing left to re-encrypt
   });
 
   it('keeps an undecryptable file and says so; discard() moves it aside on request', async () => {
     const filePath = join(dir, 'tokens.bin');
-    await new EncryptedFileStore({ filePath, encryptor: testEncryptor() }).set(key, 'SECRET-OTHER-KEY');
-    const store = new EncryptedFileStore({ filePath, encryptor: testEncryptor() });
+    const other = await EncryptedFileStore.open({ filePath, encryptor: testEncryptor() });
+    await other.set(key, 'SECRET-OTHER-KEY');
+    const store = await EncryptedFileStore.open({ filePath, encryptor: testEncryptor() });
     await expect(store.get(key)).rejects.toMatchObject({ code: 'corrupt' });
     await expect(store.set(key, 'SECRET-NEW')).rejects.toMatchObject({ code: 'corrupt' });
     expect(readdirSync(dir)).toEqual(['tokens.bin']);
@@ -70,9 +89,9 @@ describe('EncryptedFileStore', () => {
   it('moves a decryptable but damaged file aside with a notice', async () => {
     const filePath = join(dir, 'tokens.bin');
     const encryptor = testEncryptor();
-    writeFileSync(filePath, encryptor.encryptString('not json'));
+    writeFileSync(filePath, await encryptor.encryptString('not json'));
     const notices: string[] = [];
-    const store = new EncryptedFileStore({ filePath, encryptor, onNotice: (m) => notices.push(m) });
+    const store = await EncryptedFileStore.open({ filePath, encryptor, onNotice: (m) => notices.push(m) });
     expect(await store.get(key)).toBeNull();
     expect(notices[0]).toMatch(/damaged/);
     expect(readdirSync(dir).some((f) => f.startsWith('tokens.bin.corrupt-'))).toBe(true);

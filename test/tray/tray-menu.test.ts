@@ -77,7 +77,7 @@ describe('trayStateSummary', () => {
       instance(C, 'WORKING'),
       instance(D, 'SCAN_QR_CODE'),
     ]);
-    expect(summary.tooltip).toBe('wawp-link — 3 linked · 1 needs login');
+    expect(summary.tooltip).toBe('wawp-link — 3 linked · 1 needs linking');
     expect(summary.health).toBe('needs-login');
   });
 
@@ -93,7 +93,7 @@ describe('trayStateSummary', () => {
       instance(C, 'FAILED'),
     ]);
     expect(summary.health).toBe('error');
-    expect(summary.line).toBe('1 needs login · 2 errors');
+    expect(summary.line).toBe('1 needs linking · 2 errors');
   });
 
   it('asks for an instance when there is none, and counts unchecked ones as checking', () => {
@@ -103,7 +103,7 @@ describe('trayStateSummary', () => {
       line: 'No instances yet',
     });
     expect(trayStateSummary([instance(A, 'UNKNOWN'), instance(B, 'STOPPED', { hasToken: false })]).line).toBe(
-      '1 needs login · 1 checking',
+      '1 needs linking · 1 checking',
     );
   });
 });
@@ -121,7 +121,7 @@ describe('trayMenu', () => {
     const labels = trayMenu(state, spyActions()).map((item) => item.label ?? `—${item.type}`);
     expect(labels).toEqual([
       'Open wawp-link',
-      '1 linked · 1 needs login',
+      '1 linked · 1 needs linking',
       '—separator',
       '● Shop 3EB',
       '○ Shop AAA',
@@ -139,8 +139,8 @@ describe('trayMenu', () => {
     expect(submenu.map((item) => item.label ?? '—')).toEqual([
       'Linked as +20 10 12345678',
       '—',
-      'Log in…',
-      'Pairing code…',
+      'Link…',
+      'Link with phone number…',
       'Send a link to the phone’s owner…',
       'Restart session',
       'Log out…',
@@ -148,7 +148,7 @@ describe('trayMenu', () => {
       'Copy instance id',
     ]);
     expect(find(menu, `status:${A}`).enabled).toBe(false);
-    expect(find(menu, `status:${B}`).label).toBe('Needs login — waiting for a QR scan');
+    expect(find(menu, `status:${B}`).label).toBe('Needs linking — waiting for a QR scan');
   });
 
   it('offers the remote link to unlinked instances with a token only', () => {
@@ -162,7 +162,23 @@ describe('trayMenu', () => {
     expect(find(menu, 'remote:C0C0C0C0C0C0').enabled).toBe(false);
   });
 
-  it('offers log in to unlinked instances and log out to linked ones', () => {
+  it('shows a wrong number until it is resolved: menu line, expected number, summary, and a way to resolve it', () => {
+    const me = { id: '201099999999@c.us', pushName: null };
+    const wrong = instance(A, 'WORKING', { me, expectedPhone: '201012345678' });
+    const menu = trayMenu({ instances: [wrong], launchAtLogin: false }, spyActions());
+    expect(find(menu, `instance:${A}`).label).toBe('! Shop 3EB');
+    expect(find(menu, `status:${A}`).label).toBe('Wrong number: +20 10 99999999');
+    expect(find(menu, `expected:${A}`).label).toBe('Expected +20 10 12345678');
+    expect(find(menu, `login:${A}`)).toMatchObject({ label: 'Resolve wrong number…', enabled: true });
+    expect(trayStateSummary([wrong, instance(B, 'WORKING')])).toMatchObject({
+      line: '1 linked · 1 wrong number',
+      health: 'needs-login',
+    });
+    const kept = instance(A, 'WORKING', { me, expectedPhone: '201099999999' });
+    expect(trayStateSummary([kept])).toMatchObject({ line: '1 linked', health: 'linked' });
+  });
+
+  it('offers to link unlinked instances and to log out linked ones', () => {
     const menu = trayMenu(state, spyActions());
     expect([find(menu, `login:${A}`).enabled, find(menu, `logout:${A}`).enabled]).toEqual([false, true]);
     expect([find(menu, `login:${B}`).enabled, find(menu, `logout:${B}`).enabled]).toEqual([true, false]);

@@ -65,7 +65,7 @@ describe('tray renderer', () => {
     expect(sink.health).toEqual(['linked', 'needs-login', 'error']);
     expect(sink.tooltips).toEqual([
       'wawp-link — 1 linked',
-      'wawp-link — 1 needs login',
+      'wawp-link — 1 needs linking',
       'wawp-link — 1 error',
     ]);
     expect(renderer.rebuilds()).toBe(3);

@@ -1,5 +1,5 @@
 /**
- * "Re-link" notifications: when background health sees an instance leave WORKING, a native notification
+ * "Link again" notifications: when background health sees an instance leave WORKING, a native notification
  * offers to open its login view. Decisions come from the pure limiter (notify-limiter.ts); this file only
  * shows them. Action buttons exist on macOS only; elsewhere clicking the notification body does the same.
  * https://www.electronjs.org/docs/latest/api/notification
@@ -44,9 +44,9 @@ export function setupNotifications(deps: NotifyDeps): Notifier {
     if (!deps.enabled() || !Notification.isSupported()) return;
     const label = deps.label(id);
     const note = new Notification({
-      title: `${label} needs re-linking`,
-      body: `Its WhatsApp session ${WHY[status] ?? 'stopped working'}. Click to re-link it with a new code.`,
-      actions: [{ type: 'button', text: 'Re-link' }],
+      title: `${label} needs linking again`,
+      body: `Its WhatsApp session ${WHY[status] ?? 'stopped working'}. Click to link it again with a new code.`,
+      actions: [{ type: 'button', text: 'Link again' }],
     });
     const relink = (): void => {
       shown.delete(note);

@@ -9,6 +9,8 @@ import { app } from 'electron';
 import { resolve } from 'node:path';
 import type { NavigateTarget } from '../../../common/ipc';
 import { parseDeepLink, parseLaunchArgs, PROTOCOL, type LaunchRequest } from './deep-link';
+import { log } from '../platform/log';
+import { protocolDecision, type ProtocolDecision } from './protocol-registration';
 
 /** Something outside asked for the app: show it, and open `target` when there is one. */
 export interface OpenRequest {
@@ -55,12 +57,22 @@ export function setupSingleInstance(argv: readonly string[] = process.argv): Sin
 }
 
 /**
- * Registers `wawp-link://` with the OS. Packaged builds also declare it in electron-builder.yml (Info.plist,
- * the .desktop MimeType, the NSIS registry keys); in development Electron needs the app path as an argument.
+ * Registers `wawp-link://` with the OS only when it is not ours yet (protocol-registration.ts): installers
+ * declare it — Info.plist on macOS, the .desktop MimeType on Linux, build/installer.nsh on Windows (electron-
+ * builder's NSIS templates write no protocol keys by themselves). In development Electron needs the app path.
  */
-export function registerProtocol(): boolean {
-  if (process.defaultApp && process.argv[1]) {
-    return app.setAsDefaultProtocolClient(PROTOCOL, process.execPath, [resolve(process.argv[1])]);
+export function registerProtocol(): ProtocolDecision {
+  const args = process.defaultApp && process.argv[1] ? [resolve(process.argv[1])] : [];
+  const decision = protocolDecision({
+    platform: process.platform,
+    defaultApp: Boolean(process.defaultApp),
+    isDefault: app.isDefaultProtocolClient(PROTOCOL, process.execPath, args),
+    appImage: process.env.APPIMAGE,
+  });
+  if (decision.register && !app.setAsDefaultProtocolClient(PROTOCOL, process.execPath, args)) {
+    log.warn('deep links: the OS refused to register wawp-link://');
+    return { register: false, why: 'the OS refused the registration' };
   }
-  return app.setAsDefaultProtocolClient(PROTOCOL);
+  log.info(`deep links: ${decision.register ? 'registered' : 'not registered'}: ${decision.why}`);
+  return decision;
 }

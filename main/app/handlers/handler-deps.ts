@@ -72,6 +72,8 @@ export interface HandlerDeps {
   tokenStorage?: {
     offers(): Exclude<TokenLocation, 'keychain'>[];
     consent(choice: Exclude<TokenLocation, 'keychain'>): Promise<boolean>;
+    /** Probes the keychain again ("Try again"). */
+    recheck?(): Promise<unknown>;
   };
   /** Unexpected failures in background work (logged by the app; never contains a token). */
   onError?: (context: string, error: unknown) => void;

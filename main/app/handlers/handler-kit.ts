@@ -1,6 +1,7 @@
 /** Small shared pieces of the IPC handlers: their types, argument parsing, Result builders, scrubbing. */
 import type { z } from 'zod';
-import type { InvokeChannel, InvokeResult, Result } from '../../../common/ipc';
+import type { Failure, InvokeChannel, InvokeResult, Result } from '../../../common/ipc';
+import type { WawpError } from '../../../common/model';
 import { describeIssues, invalidArgument } from '../ipc/ipc-schemas';
 
 /** One channel's handler: raw IPC arguments in, the contract's result out. */
@@ -14,6 +15,15 @@ export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
 /** An expected failure: `code` picks the UI's next action, `reason` says what happened and what to do. */
 export const fail = (code: string, reason: string): Result<never> => ({ ok: false, code, reason });
+
+/** A failed Wawp request as data: its code plus what the renderer needs to describe it (never a token). */
+export function failWith(error: Omit<WawpError, 'code'> & { code: string }, secret?: string | null): Failure {
+  const failure: Failure = { ok: false, code: error.code, reason: scrub(error.message, secret) };
+  if (error.host) failure.host = error.host;
+  if (error.cause) failure.cause = error.cause;
+  if (error.detail) failure.detail = scrub(error.detail, secret);
+  return failure;
+}
 
 /** Parses a channel's argument tuple; on failure yields the `invalid_argument` Result instead. */
 export function parseArgs<S extends z.ZodType>(

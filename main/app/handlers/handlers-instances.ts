@@ -1,7 +1,8 @@
 /** Handlers of the `instances:*` channels: list, save (token write-only), remove, test, export, import. */
 import { z } from 'zod';
 import type { HandlerDeps, InstanceRecord } from './handler-deps';
-import { fail, messageOf, ok, parseArgs, parseArgsOrThrow, scrub, type Handlers } from './handler-kit';
+import { fail, failWith, messageOf, ok, parseArgs, parseArgsOrThrow, type Handlers } from './handler-kit';
+import { linkedDigits } from '../../../common/linked-number';
 import type { InstanceRegistry } from './instance-registry';
 import { importJsonSchema, instanceIdSchema, instanceInputSchema } from '../ipc/ipc-schemas';
 import type { LoginManager } from './login-manager';
@@ -15,6 +16,7 @@ type InstanceHandlers = Pick<
   | 'instances:test'
   | 'instances:export'
   | 'instances:import'
+  | 'instances:keep-number'
 >;
 
 const toRecord = ({ id, label, baseUrl, expectedPhone }: InstanceRecord): InstanceRecord => ({
@@ -118,8 +120,29 @@ export function createInstanceHandlers(
       if (!token) return fail('token_required', 'Enter the access token of this instance to test it.');
       const client = deps.createClient({ baseUrl: input.baseUrl, instanceId: input.id, accessToken: token });
       const outcome = await client.sessionInfo();
-      if (!outcome.ok) return fail(outcome.error.code, scrub(outcome.error.message, token));
+      if (!outcome.ok) return failWith(outcome.error, token);
       return ok({ status: outcome.data.status, me: outcome.data.me });
+    },
+
+    'instances:keep-number': async (...args) => {
+      const parsed = parseArgs(z.tuple([instanceIdSchema]), args);
+      if (!parsed.ok) return parsed.result;
+      const [id] = parsed.value;
+      const instance = registry.find(id);
+      if (!instance) return fail('not_found', 'This instance is gone. Refresh the list.');
+      const { status, me } = manager.status(id);
+      if (status !== 'WORKING' || !me)
+        return fail('not_linked', 'No number is linked to this instance right now. Link it first.');
+      const record = { ...toRecord(instance), expectedPhone: linkedDigits(me.id) };
+      if (instance.isDemo) registry.setDemoPhone(id, record.expectedPhone);
+      else
+        try {
+          settings.putInstance(record);
+        } catch (error) {
+          return fail('invalid_argument', messageOf(error));
+        }
+      await changed();
+      return ok(await registry.view({ ...record, isDemo: instance.isDemo }));
     },
 
     'instances:export': async (...args) => {

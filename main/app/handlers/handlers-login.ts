@@ -2,14 +2,21 @@
 import { z } from 'zod';
 import type { Result } from '../../../common/ipc';
 import type { HandlerDeps } from './handler-deps';
-import { fail, messageOf, ok, parseArgs, type Handlers } from './handler-kit';
+import { fail, failWith, messageOf, ok, parseArgs, type Handlers } from './handler-kit';
 import type { InstanceRegistry } from './instance-registry';
 import { instanceIdSchema } from '../ipc/ipc-schemas';
 import type { LoginManager } from './login-manager';
+import { logoutNumber } from './logout';
 
 type LoginHandlers = Pick<
   Handlers,
-  'login:start' | 'login:stop' | 'login:restart' | 'login:pairing-code' | 'demo:start' | 'demo:scan'
+  | 'login:start'
+  | 'login:stop'
+  | 'login:restart'
+  | 'login:relink'
+  | 'login:pairing-code'
+  | 'demo:start'
+  | 'demo:scan'
 >;
 
 const idArgs = z.tuple([instanceIdSchema]);
@@ -72,6 +79,17 @@ export function createLoginHandlers(
       return ok(null);
     },
 
+    'login:relink': async (...args) => {
+      const parsed = parseArgs(idArgs, args);
+      if (!parsed.ok) return parsed.result;
+      const [id] = parsed.value;
+      if (!registry.find(id)) return fail('not_found', 'No instance has this id. Add it first.');
+      const out = await logoutNumber(deps, registry, manager, id);
+      if (!out.ok) return failWith(out.error);
+      await changed();
+      return ensureStarted(id);
+    },
+
     'login:pairing-code': async (...args) => {
       const parsed = parseArgs(z.tuple([instanceIdSchema, z.string().min(1).max(40)]), args);
       if (!parsed.ok) return parsed.result;
@@ -80,7 +98,7 @@ export function createLoginHandlers(
       if (!started.ok) return started;
       const result = await manager.requestPairingCode(id, phone);
       if (!result) return fail('not_running', 'The login was stopped. Start it again.');
-      return result.ok ? ok(result.pairing) : fail(result.error.code, result.error.message);
+      return result.ok ? ok(result.pairing) : failWith(result.error);
     },
 
     'demo:start': async (...args) => {

@@ -7,11 +7,11 @@ import { clipboardTextSchema, preferencesPatchSchema } from '../ipc/ipc-schemas'
 
 type SettingsHandlers = Pick<
   Handlers,
-  'settings:get' | 'settings:set' | 'settings:token-storage' | 'clipboard:write'
+  'settings:get' | 'settings:set' | 'settings:token-storage' | 'settings:keychain-check' | 'clipboard:write'
 >;
 
-/** Creates the settings and clipboard handlers. */
-export function createSettingsHandlers(deps: HandlerDeps): SettingsHandlers {
+/** Creates the settings and clipboard handlers; `changed` re-sends the instance list (tokens may be readable now). */
+export function createSettingsHandlers(deps: HandlerDeps, changed: () => Promise<void>): SettingsHandlers {
   const view = async (): Promise<SettingsView> => {
     const keychain = await deps.secrets
       .health()
@@ -39,6 +39,13 @@ export function createSettingsHandlers(deps: HandlerDeps): SettingsHandlers {
           'That place for tokens is not on offer here. Reopen Settings to see the choices.',
         );
       return ok(await view());
+    },
+
+    'settings:keychain-check': async (...args) => {
+      parseArgsOrThrow(z.tuple([]), args);
+      await deps.tokenStorage?.recheck?.();
+      await changed();
+      return view();
     },
 
     'settings:set': async (...args) => {

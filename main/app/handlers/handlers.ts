@@ -12,6 +12,7 @@ import { createSettingsHandlers } from './handlers-settings';
 import { createInstanceRegistry, type InstanceRegistry } from './instance-registry';
 import { createLoginManager, type LoginManager } from './login-manager';
 import { createRemoteLinkHandlers, type RemoteLinks } from './handlers-remote-link';
+import { logoutNumber } from './logout';
 
 export type { Handlers } from './handler-kit';
 
@@ -26,6 +27,8 @@ export interface AppHandlers {
   views(): Promise<InstanceView[]>;
   /** Called with fresh views whenever the list or a status changes (the tray listens); returns unsubscribe. */
   onInstancesChanged(listener: (views: InstanceView[]) => void): () => void;
+  /** Re-sends `instances:changed` (e.g. the keychain became readable, so `hasToken` may have changed). */
+  refresh(): Promise<void>;
   /**
    * One light status read for background health (no token leaves main): the instance's session/info, also
    * recorded in the status cache so the list and the tray stay true.
@@ -62,7 +65,7 @@ export function createHandlers(deps: HandlerDeps): AppHandlers {
     ...createInstanceHandlers(deps, registry, manager, changed),
     ...login,
     ...remoteLinks.channels,
-    ...createSettingsHandlers(deps),
+    ...createSettingsHandlers(deps, changed),
   };
   return {
     channels,
@@ -70,6 +73,7 @@ export function createHandlers(deps: HandlerDeps): AppHandlers {
     registry,
     remoteLinks,
     views: () => registry.views(),
+    refresh: changed,
     onInstancesChanged(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -95,21 +99,7 @@ export function createHandlers(deps: HandlerDeps): AppHandlers {
       manager.observe(instanceId, { status: outcome.data.status, me: outcome.data.me });
       return { ok: true, status: outcome.data.status };
     },
-    async logoutInstance(instanceId) {
-      const instance = registry.find(instanceId);
-      const token = instance ? await registry.token(instance).catch(() => null) : null;
-      if (!instance || !token)
-        return {
-          ok: false,
-          error: { code: 'unauthorized', message: 'No access token is stored for this instance.' },
-        };
-      manager.stop(instanceId);
-      const client = deps.createClient({ baseUrl: instance.baseUrl, instanceId, accessToken: token });
-      const outcome = await client.logout();
-      if (!outcome.ok) return { ok: false, error: outcome.error };
-      manager.observe(instanceId, { status: outcome.data.status, me: null });
-      return { ok: true };
-    },
+    logoutInstance: (instanceId) => logoutNumber(deps, registry, manager, instanceId),
     async dispose() {
       stopWatching();
       await remoteLinks.cancelAll().catch((error: unknown) => deps.onError?.('remote-link:cancel', error));

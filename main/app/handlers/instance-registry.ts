@@ -19,6 +19,8 @@ export interface InstanceRegistry {
   token(instance: KnownInstance): Promise<string | null>;
   addDemo(demo: DemoInstance, label: string): KnownInstance;
   removeDemo(id: string): boolean;
+  /** Sets the expected number of a demo instance (memory only, like the rest of it). */
+  setDemoPhone(id: string, expectedPhone: string): void;
   /** Forgets the cached "has a token" answer after the token was saved, moved or deleted. */
   invalidate(id: string): void;
   view(instance: KnownInstance): Promise<InstanceView>;
@@ -90,6 +92,10 @@ export function createInstanceRegistry(
       return record;
     },
     removeDemo: (id) => demos.delete(id),
+    setDemoPhone(id, expectedPhone) {
+      const demo = demos.get(id);
+      if (demo) demo.record = { ...demo.record, expectedPhone };
+    },
     invalidate: (id) => void hasTokenCache.delete(id),
     view,
     views: () => Promise.all(list().map(view)),

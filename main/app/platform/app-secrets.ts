@@ -1,27 +1,40 @@
 /**
- * Where tokens live in the app: probe the keychain at startup (with a timeout: a locked keyring can block
- * for ever), use it when healthy, else offer the fallbacks and wait for the user's consent (secret-switch.ts).
+ * Where tokens live in the app: the keychain when its probe (under a timeout: a locked keyring can block for
+ * ever) says it works, else the fallbacks after the user's consent (secret-switch.ts). Built without waiting:
+ * the probe runs in the background, so the window never waits for the keychain.
  */
 import { join } from 'node:path';
 import { app } from 'electron';
-import { chooseSecretStore, type SecretFallback } from '../../store/choose-secret-store';
+import { chooseSecretStore } from '../../store/choose-secret-store';
+import { createKeychainMonitor } from '../../store/keychain-monitor';
 import { KeytarStore, probeKeychain } from '../../store/keytar-store';
 import { log } from './log';
 import { safeStorageEncryptor } from './safe-storage';
 import { createSecretSwitch, type SecretSwitch } from './secret-switch';
 
-/** Call after `app.whenReady()` (safeStorage needs it). */
-export async function setupSecrets(): Promise<SecretSwitch> {
+/** Call after `app.whenReady()` (safeStorage needs it); then `recheck()` runs the first probe. */
+export function createAppSecrets(): SecretSwitch {
   const keychain = new KeytarStore();
-  const health = await probeKeychain();
-  if (health.state !== 'ok') log.warn(`keychain: ${health.state}: ${health.message}`);
-  const options = {
+  const encryptor = safeStorageEncryptor();
+  const encryptedFilePath = join(app.getPath('userData'), 'tokens.bin');
+  const monitor = createKeychainMonitor({
+    probe: async () => {
+      const health = await probeKeychain();
+      if (health.state !== 'ok') log.warn(`keychain: ${health.state}: ${health.message}`);
+      return health;
+    },
+  });
+  return createSecretSwitch({
     keychain,
-    health,
-    encryptor: safeStorageEncryptor(),
-    encryptedFilePath: join(app.getPath('userData'), 'tokens.bin'),
-    onNotice: (message: string) => log.warn(`tokens: ${message}`),
-  };
-  const choose = (consent: SecretFallback) => chooseSecretStore({ ...options, consent });
-  return createSecretSwitch(await chooseSecretStore(options), choose);
+    monitor,
+    choose: (health, consent) =>
+      chooseSecretStore({
+        keychain,
+        health,
+        encryptor,
+        encryptedFilePath,
+        ...(consent ? { consent } : {}),
+        onNotice: (message: string) => log.warn(`tokens: ${message}`),
+      }),
+  });
 }

@@ -6,9 +6,12 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { InstanceView } from '../../../common/ipc';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { isWrongNumber, linkedDigits } from '../../../common/linked-number';
 
 /** What the tray needs to know about one instance (never a token). */
 export type TrayInstance = Pick<InstanceView, 'id' | 'label' | 'status' | 'me' | 'hasToken'> & {
+  /** Digits of the number the user expects; a different linked number shows as "wrong number". */
+  expectedPhone?: string | null;
   /** The last background check failed (wrong token, unknown instance…): shown and counted as an error. */
   problem?: string | null;
 };
@@ -37,12 +40,21 @@ export interface TrayActions {
 export type TrayHealth = 'error' | 'needs-login' | 'linked';
 
 /** How one instance counts in the tooltip: pending (starting, not yet checked) is neither good nor bad. */
-export type InstanceHealth = TrayHealth | 'pending';
+export type InstanceHealth = TrayHealth | 'pending' | 'wrong-number';
 
-/** Classifies one instance: FAILED or a failed check is an error; no token, STOPPED or a QR wait needs login. */
+/** True when the linked number is not the expected one (until the user logs it out or keeps it). */
+function wrongNumber(instance: TrayInstance): boolean {
+  return instance.status === 'WORKING' && isWrongNumber(instance.expectedPhone, instance.me);
+}
+
+/**
+ * Classifies one instance: FAILED or a failed check is an error; a wrong number is its own warning; no token,
+ * STOPPED or a QR wait needs linking.
+ */
 export function instanceHealth(instance: TrayInstance): InstanceHealth {
   if (instance.problem || instance.status === 'FAILED') return 'error';
   if (!instance.hasToken) return 'needs-login';
+  if (wrongNumber(instance)) return 'wrong-number';
   if (instance.status === 'WORKING') return 'linked';
   if (instance.status === 'STOPPED' || instance.status === 'SCAN_QR_CODE') return 'needs-login';
   return 'pending';
@@ -51,7 +63,7 @@ export function instanceHealth(instance: TrayInstance): InstanceHealth {
 export interface TraySummary {
   /** The worst state, which picks the icon: linked only when all are WORKING; no instances asks for one. */
   health: TrayHealth;
-  /** e.g. "wawp-link — 3 linked · 1 needs login". */
+  /** e.g. "wawp-link — 3 linked · 1 needs linking". */
   tooltip: string;
   /** The tooltip without the product name, for a menu line (Linux trays show no tooltips). */
   line: string;
@@ -59,11 +71,19 @@ export interface TraySummary {
 
 /** Worst state across instances plus the tooltip that counts them. */
 export function trayStateSummary(instances: readonly TrayInstance[]): TraySummary {
-  const count: Record<InstanceHealth, number> = { linked: 0, 'needs-login': 0, error: 0, pending: 0 };
+  const count: Record<InstanceHealth, number> = {
+    linked: 0,
+    'needs-login': 0,
+    'wrong-number': 0,
+    error: 0,
+    pending: 0,
+  };
   for (const instance of instances) count[instanceHealth(instance)] += 1;
+  const wrong = count['wrong-number'];
   const parts = [
     count.linked ? `${count.linked} linked` : '',
-    count['needs-login'] ? `${count['needs-login']} needs login` : '',
+    wrong ? `${wrong} wrong ${wrong === 1 ? 'number' : 'numbers'}` : '',
+    count['needs-login'] ? `${count['needs-login']} needs linking` : '',
     count.error ? `${count.error} ${count.error === 1 ? 'error' : 'errors'}` : '',
     count.pending ? `${count.pending} checking` : '',
   ].filter(Boolean);
@@ -79,9 +99,9 @@ export function trayStateSummary(instances: readonly TrayInstance[]): TraySummar
 
 const MAX_LABEL = 40;
 
-/** `201012345678@c.us` → `+20 10 12345678` (libphonenumber-js), unknown shapes → `+digits`. */
+/** `201012345678@c.us` or digits → `+20 10 12345678` (libphonenumber-js), unknown shapes → `+digits`. */
 function phoneOf(whatsappId: string): string {
-  const digits = whatsappId.split('@')[0]!.split(':')[0]!.replace(/\D/g, '');
+  const digits = linkedDigits(whatsappId);
   return parsePhoneNumberFromString(`+${digits}`)?.formatInternational() ?? `+${digits}`;
 }
 
@@ -95,14 +115,15 @@ export function menuText(text: string): string {
 /** The status line at the top of an instance's submenu, in the user's words. */
 export function statusLine(instance: TrayInstance): string {
   if (instance.problem) return menuText(instance.problem);
-  if (!instance.hasToken) return 'No access token — log in to add it';
+  if (!instance.hasToken) return 'No access token — add it to link';
+  if (wrongNumber(instance)) return menuText(`Wrong number: ${phoneOf(instance.me!.id)}`);
   switch (instance.status) {
     case 'WORKING':
       return instance.me ? `Linked as ${phoneOf(instance.me.id)}` : 'Linked';
     case 'SCAN_QR_CODE':
-      return 'Needs login — waiting for a QR scan';
+      return 'Needs linking — waiting for a QR scan';
     case 'STOPPED':
-      return 'Needs login — session stopped';
+      return 'Needs linking — session stopped';
     case 'STARTING':
       return 'Starting…';
     case 'FAILED':
@@ -114,23 +135,44 @@ export function statusLine(instance: TrayInstance): string {
   }
 }
 
-const MARK: Record<InstanceHealth, string> = { linked: '●', 'needs-login': '○', error: '✕', pending: '…' };
+const MARK: Record<InstanceHealth, string> = {
+  linked: '●',
+  'needs-login': '○',
+  'wrong-number': '!',
+  error: '✕',
+  pending: '…',
+};
 
 function instanceMenu(instance: TrayInstance, actions: TrayActions): MenuItemConstructorOptions {
   const id = instance.id;
-  const linked = instance.status === 'WORKING';
+  const wrong = wrongNumber(instance);
+  const linked = instance.status === 'WORKING' && !wrong;
+  const expected: MenuItemConstructorOptions[] = wrong
+    ? [{ id: `expected:${id}`, label: `Expected ${phoneOf(instance.expectedPhone!)}`, enabled: false }]
+    : [];
   return {
     id: `instance:${id}`,
     label: `${MARK[instanceHealth(instance)]} ${menuText(instance.label || id)}`,
     submenu: [
       { id: `status:${id}`, label: statusLine(instance), enabled: false },
+      ...expected,
       { type: 'separator' },
-      { id: `login:${id}`, label: 'Log in…', enabled: !linked, click: () => actions.login(id) },
-      { id: `pairing:${id}`, label: 'Pairing code…', enabled: !linked, click: () => actions.pairing(id) },
+      {
+        id: `login:${id}`,
+        label: wrong ? 'Resolve wrong number…' : 'Link…',
+        enabled: !linked,
+        click: () => actions.login(id),
+      },
+      {
+        id: `pairing:${id}`,
+        label: 'Link with phone number…',
+        enabled: !linked && !wrong,
+        click: () => actions.pairing(id),
+      },
       {
         id: `remote:${id}`,
         label: 'Send a link to the phone’s owner…',
-        enabled: !linked && instance.hasToken,
+        enabled: !linked && !wrong && instance.hasToken,
         click: () => actions.remoteLink(id),
       },
       {

@@ -31,6 +31,8 @@ export interface TrayHandle {
   /** How many times the native menu was rebuilt (diagnostics; tests of the owner). */
   rebuilds(): number;
   dispose(): void;
+  /** Whether the icon exists (created and not yet disposed). */
+  exists(): boolean;
 }
 
 /** resources/tray in a packaged app (electron-builder extraResources), build/tray in development. */
@@ -73,6 +75,7 @@ export function setupTray(deps: TrayDeps): TrayHandle {
     hasHost: hasTrayHost(),
     refresh: render,
     rebuilds: () => renderer.rebuilds(),
+    exists: () => !tray.isDestroyed(),
     dispose() {
       unsubscribe();
       if (!tray.isDestroyed()) tray.destroy();

@@ -8,7 +8,7 @@ import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 /** The built preload, next to out/main (electron-vite layout). */
 export const PRELOAD_PATH = join(import.meta.dirname, '../preload/index.cjs');
 
-/** The built renderer page. */
+/** The built renderer page (served as app://wawp-link/index.html, see app-protocol.ts). */
 export const RENDERER_INDEX = join(import.meta.dirname, '../renderer/index.html');
 
 /** Secure by construction (design.md pattern 6); tested in test/app/window-options.test.ts. */

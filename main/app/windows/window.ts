@@ -2,11 +2,13 @@
  * The main window: secure options (window-options.ts), registered as a trusted IPC sender, bounds persisted,
  * and closing only hides it (the tray keeps the app alive) unless the app is quitting.
  */
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, screen } from 'electron';
 import { trustedSenders } from '../ipc/ipc';
 import { isQuitting } from './lifecycle';
 import { log } from '../platform/log';
-import { mainWindowOptions, RENDERER_INDEX, type WindowBounds } from './window-options';
+import { APP_INDEX_URL } from './app-protocol-resolve';
+import { fitToDisplays } from './visible-bounds';
+import { mainWindowOptions, type WindowBounds } from './window-options';
 
 /** Where the window's bounds are kept (settings). */
 export interface BoundsStore {
@@ -42,7 +44,15 @@ export function showMainWindow(bounds: BoundsStore): BrowserWindow {
 
 /** Creates the main window; `show: false` starts hidden (launched at login). */
 export function createMainWindow(bounds: BoundsStore, options: { show: boolean }): BrowserWindow {
-  const win = new BrowserWindow(mainWindowOptions(bounds.get()));
+  const saved = bounds.get();
+  const placed = saved
+    ? fitToDisplays(
+        saved,
+        screen.getAllDisplays().map((display) => display.workArea),
+        screen.getPrimaryDisplay().workArea,
+      )
+    : null;
+  const win = new BrowserWindow(mainWindowOptions(placed));
   mainWindow = win;
   trustedSenders.track(win.webContents);
 
@@ -71,7 +81,7 @@ export function createMainWindow(bounds: BoundsStore, options: { show: boolean }
   if (options.show) win.once('ready-to-show', () => win.show());
 
   const devUrl = process.env.ELECTRON_RENDERER_URL;
-  const load = devUrl ? win.loadURL(devUrl) : win.loadFile(RENDERER_INDEX);
+  const load = win.loadURL(devUrl ? devUrl : APP_INDEX_URL);
   load.catch((error: unknown) => log.error('window: the app page failed to load', error));
   return win;
 }

@@ -26,8 +26,8 @@ export interface FakeWawpOptions {
   serverOffsetMs?: number;
   bootMs?: number;
   postScanMs?: number;
-  /** `endless`: codes keep rotating after the sixth (WEBJS-like); default `fail`. */
-  exhaustion?: 'fail' | 'endless';
+  /** `endless`: codes keep rotating after the sixth (WEBJS-like); `restart`: a new cycle after STARTING (older NOWEB); default `fail`. */
+  exhaustion?: 'fail' | 'endless' | 'restart';
   /** Returned `expiry` unit (the docs conflict); default ms. */
   expiryUnit?: 's' | 'ms';
 }
@@ -82,13 +82,20 @@ export function createFakeWawp(clock: FakeClock, opts: FakeWawpOptions = {}): Fa
       cycle += 1;
     }
   };
-  const tick = (): void => {
-    const now = clock.now();
+  const step = (now: number): boolean => {
     if (status === 'STARTING' && now - since >= startingFor) {
       set(paired ? 'WORKING' : 'SCAN_QR_CODE', since + startingFor);
+      return true;
     }
-    if (status === 'SCAN_QR_CODE' && opts.exhaustion !== 'endless' && qrIndexAt(now) >= 6)
-      set('FAILED', cycleStart + 160_000);
+    if (status === 'SCAN_QR_CODE' && opts.exhaustion !== 'endless' && qrIndexAt(now) >= 6) {
+      set(opts.exhaustion === 'restart' ? 'STARTING' : 'FAILED', cycleStart + 160_000);
+      return true;
+    }
+    return false;
+  };
+  const tick = (): void => {
+    const now = clock.now();
+    while (step(now));
   };
   const qr = (): { value: string; expiresAt: number } | null => {
     tick();
