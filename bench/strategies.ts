@@ -1,24 +1,41 @@
 /**
- * The three strategies the benchmark compares, each driving one Screen:
- * our engine, the fixed 30 s QR refresh of Wawp's docs (status every 4 s, the middle of their
- * "every 3–5 s"), and the WordPress plugin (status every 15 s, a new QR every 60 s).
+ * The strategies the benchmark compares, each driving one Screen: our engine; the fixed 30 s QR
+ * refresh of Wawp's docs (status every 4 s, the middle of their "every 3–5 s"); the WordPress plugin
+ * (status every 15 s, a new code after 6 polls = 90 s); and the physical limit, an oracle that sees
+ * the simulator's own state and fetches each code the moment it exists.
  */
 import { systemClock } from '../main/login/clock';
 import { DEFAULT_TIMING, scaleTiming } from '../main/login/schedule';
 import { createLoginSession } from '../main/login/session';
 import type { WawpClient } from '../main/wawp/types';
+import type { RunningSimulator } from '../simulator/index';
 import type { Screen } from './display';
+
+/** What a strategy gets for one trial. */
+export interface StrategyContext {
+  client: WawpClient;
+  screen: Screen;
+  scale: number;
+  signal: AbortSignal;
+  sim: RunningSimulator;
+  instanceId: string;
+  /** Server clock minus local clock in this scenario. */
+  offsetMs: number;
+}
 
 export interface Strategy {
   name: string;
   /** Runs until `signal` aborts; resolves after cleaning up. */
-  run(client: WawpClient, screen: Screen, scale: number, signal: AbortSignal): Promise<void>;
+  run(ctx: StrategyContext): Promise<void>;
 }
+
+const untilAborted = (signal: AbortSignal): Promise<void> =>
+  new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
 
 /** Our login engine with its production timing, scaled like the simulator. */
 export const engine: Strategy = {
   name: 'wawp-link engine',
-  async run(client, screen, scale, signal) {
+  async run({ client, screen, scale, signal }) {
     const session = createLoginSession({
       client,
       timing: { ...scaleTiming(DEFAULT_TIMING, scale), requestTimeoutMs: 5_000 },
@@ -29,8 +46,40 @@ export const engine: Strategy = {
       else if (e.type === 'connected') screen.linked();
     });
     session.start();
-    await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+    await untilAborted(signal);
     session.stop();
+  },
+};
+
+/**
+ * The physical limit: hides each code at its exact death (it knows the server's clock) and asks for
+ * its successor the moment the simulator has it, so its only blank is one round trip.
+ */
+export const oracle: Strategy = {
+  name: 'physical limit (oracle)',
+  async run({ client, screen, signal, sim, instanceId, offsetMs }) {
+    let hide: NodeJS.Timeout | null = null;
+    let fetching: string | null = null;
+    const onChange = (): void => {
+      const snap = sim.snapshot(instanceId);
+      if (!snap) return;
+      if (snap.status === 'WORKING') return screen.linked();
+      const qr = snap.qr;
+      if (!qr || qr.value === fetching) return;
+      fetching = qr.value;
+      void client.getQr({ signal }).then((reply) => {
+        if (!reply.ok || signal.aborted || reply.data.value !== qr.value) return;
+        screen.show(qr.value);
+        if (hide) clearTimeout(hide);
+        hide = setTimeout(() => screen.clear(), qr.expiresAt - offsetMs - Date.now());
+      });
+    };
+    const unwatch = sim.watch(instanceId, onChange);
+    await client.start({ signal });
+    onChange();
+    await untilAborted(signal);
+    unwatch();
+    if (hide) clearTimeout(hide);
   },
 };
 
@@ -38,7 +87,7 @@ export const engine: Strategy = {
 function fixedTimers(name: string, statusEveryMs: number, qrEveryMs: number): Strategy {
   return {
     name,
-    async run(client, screen, scale, signal) {
+    async run({ client, screen, scale, signal }) {
       const opts = { signal };
       const fetchQr = async (): Promise<boolean> => {
         const qr = await client.getQr(opts);
@@ -78,4 +127,9 @@ function fixedTimers(name: string, statusEveryMs: number, qrEveryMs: number): St
 }
 
 export const docsBaseline = fixedTimers('Wawp docs (QR every 30 s, status every 4 s)', 4_000, 30_000);
-export const wpBaseline = fixedTimers('WordPress plugin (status every 15 s, QR every 60 s)', 15_000, 60_000);
+/** Wawp's WordPress plugin: `QR_POLLING_INTERVAL_MS = 15000`, a brand-new QR after 6 polls. */
+export const wpBaseline = fixedTimers(
+  'WordPress plugin (status every 15 s, new QR after 6 polls)',
+  15_000,
+  90_000,
+);

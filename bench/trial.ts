@@ -1,7 +1,8 @@
 /**
  * One benchmark trial: a fresh STOPPED instance on the simulator, one strategy driving a Screen,
- * and optionally a user who tries to scan whatever is on screen at a random moment (and again each
- * time the screen changes, when the code shown was already dead).
+ * every code the simulator issued (with its death on the local clock), and optionally a user who
+ * tries to scan whatever is on screen at a random moment (and again each time the screen changes,
+ * when the code shown was already dead).
  */
 import { createWawpClient } from '../main/wawp/client';
 import type { RunningSimulator } from '../simulator/index';
@@ -13,25 +14,37 @@ export interface TrialResult {
   screen: Screen;
   startedAt: number;
   endedAt: number;
+  /** Every code the server issued, in order, with its death (local ms). */
+  issued: { value: string; at: number; expiresAt: number }[];
   /** When the user first tried to scan, and when a scan was accepted (real ms). */
   triedAt: number | null;
   scannedAt: number | null;
 }
 
-/** Runs `strategy` for at most `maxMs` real ms; with `scanAfterMs`, ends once linked. */
+export interface TrialSetup {
+  sim: RunningSimulator;
+  token: string;
+  strategy: Strategy;
+  scale: number;
+  /** Server clock minus local clock (the simulator's `clockOffsetMs`). */
+  offsetMs: number;
+}
+
+/** Runs the strategy for at most `maxMs` real ms; with `scanAfterMs`, ends once linked. */
 export async function runTrial(
-  sim: RunningSimulator,
-  token: string,
-  strategy: Strategy,
-  scale: number,
+  setup: TrialSetup,
   maxMs: number,
   scanAfterMs: number | null,
 ): Promise<TrialResult> {
+  const { sim, token, strategy, scale, offsetMs } = setup;
   const id = sim.addInstance(token);
-  const screen = new Screen((value) => {
+  const issued: TrialResult['issued'] = [];
+  const unwatch = sim.watch(id, () => {
     const qr = sim.snapshot(id)?.qr;
-    return qr && qr.value === value ? qr.expiresAt : null;
+    if (qr && issued.at(-1)?.value !== qr.value)
+      issued.push({ value: qr.value, at: Date.now(), expiresAt: qr.expiresAt - offsetMs });
   });
+  const screen = new Screen((value) => issued.find((c) => c.value === value)?.expiresAt ?? null);
   const client = screen.counting(
     createWawpClient({ baseUrl: sim.baseUrl, instanceId: id, accessToken: token }),
   );
@@ -41,10 +54,11 @@ export async function runTrial(
     screen,
     startedAt: Date.now(),
     endedAt: 0,
+    issued,
     triedAt: null,
     scannedAt: null,
   };
-  const running = strategy.run(client, screen, scale, stop.signal);
+  const running = strategy.run({ client, screen, scale, signal: stop.signal, sim, instanceId: id, offsetMs });
 
   const timers: NodeJS.Timeout[] = [];
   let unsubscribe: () => unknown = () => undefined;
@@ -73,6 +87,7 @@ export async function runTrial(
   await done;
   for (const t of timers) clearTimeout(t);
   unsubscribe();
+  unwatch();
   result.endedAt = Date.now();
   screen.clear();
   stop.abort();

@@ -6,14 +6,13 @@
  */
 import Conf from 'conf';
 import type { ElectronApplication, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openSettings } from '../main/store/settings';
-import { appUnderTest } from './app-under-test';
+import { describeApp } from './describe-app';
 import { WORKING_KEYRING } from './keyring-mode';
 import { waitUntil, windowVisible } from './main-process';
 import { closeApp, createWorld, launchApp, secondLaunch, type World } from './world';
 
-const target = appUnderTest();
 const SHOP = { id: 'ABCDEF123456', label: 'Shop', baseUrl: 'https://api.wawp.net' };
 const DEPOT = { id: 'DEPOT0000001', label: 'Depot', baseUrl: 'https://api.wawp.net' };
 
@@ -22,11 +21,7 @@ function loginHeading(page: Page): Promise<string | null> {
   return page.evaluate<string | null>(`document.querySelector('.view.login h1')?.textContent ?? null`);
 }
 
-describe('launch requests', () => {
-  if (!target.ok) {
-    it.skip(`skipped: ${target.reason}`, () => undefined);
-    return;
-  }
+describeApp('launch requests', (target) => {
   let world: World;
   let app: ElectronApplication | null = null;
   let page: Page;

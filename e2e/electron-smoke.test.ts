@@ -5,20 +5,14 @@
  * (machines without GitHub access) it reports itself skipped with the reason.
  */
 import type { ElectronApplication, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { INVOKE_CHANNELS, PUSH_CHANNELS } from '../common/ipc';
-import { appUnderTest } from './app-under-test';
+import { describeApp } from './describe-app';
 import { WORKING_KEYRING } from './keyring-mode';
 import { startupState, waitUntil, windowVisible } from './main-process';
 import { closeApp, createWorld, launchApp, type World } from './world';
 
-const target = appUnderTest();
-
-describe(`Electron app ${target.ok ? `(${target.kind})` : ''}`, () => {
-  if (!target.ok) {
-    it.skip(`skipped: ${target.reason}`, () => undefined);
-    return;
-  }
+describeApp('Electron app', (target) => {
   let world: World;
   let app: ElectronApplication | null = null;
   let page: Page;

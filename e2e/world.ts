@@ -10,9 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
 import { isolatedEnv, signal, startBus, startKeyring, stopAll } from '../test/store/dbus-fixture';
-import type { AppUnderTest } from './app-under-test';
 
-type Launchable = Extract<AppUnderTest, { ok: true }>;
+import type { Launchable } from './describe-app';
 
 /** How the world's keychain behaves: `working`, `hanging` (Linux with gnome-keyring only) or the host's own. */
 export type KeyringMode = 'working' | 'hanging' | 'host';

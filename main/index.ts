@@ -129,7 +129,13 @@ function onReady(single: SingleInstance): void {
 /** A startup that failed says why (one sentence and the log file) and exits. */
 function failStartup(error: unknown): void {
   log.error('startup failed:', error);
-  const { title, content } = startupFailureMessage(error, log.transports.file.getFile().path);
+  let logPath = app.getPath('logs');
+  try {
+    logPath = log.transports.file.getFile().path;
+  } catch {
+    // The log file itself may be what failed; its folder is the next best thing to name.
+  }
+  const { title, content } = startupFailureMessage(error, logPath);
   dialog.showErrorBox(title, content);
   app.exit(1);
 }

@@ -43,18 +43,8 @@ export function button(
   return element;
 }
 
-let announcer: HTMLElement | null = null;
-
-/** Reads `text` to screen readers through a polite live region (status changes). */
-export function announce(text: string): void {
-  if (!announcer) {
-    announcer = h('div', { class: 'sr-only', 'aria-live': 'polite', role: 'status' });
-    document.body.appendChild(announcer);
-  }
-  announcer.textContent = '';
-  const target = announcer;
-  setTimeout(() => (target.textContent = text), 50);
-}
+/** Screen-reader announcements live in announcer.ts; re-exported for the views that only need this. */
+export { announce } from './announcer';
 
 /** Runs `tick` now and then at every whole second of `deadline` until it passes or `stop()` is called. */
 export function everySecond(deadline: number, tick: (secondsLeft: number) => void): () => void {

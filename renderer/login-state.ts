@@ -6,7 +6,7 @@ export type LoginPhase = 'idle' | 'starting' | 'qr' | 'linked' | 'exhausted' | '
 export interface ShownQr {
   value: string;
   expiresAt: number;
-  /** null when the position in the cycle is unknown. */
+  /** Position in the cycle; null when the engine cannot know it (then none is claimed). */
   index: number | null;
   expectedCount: number;
 }

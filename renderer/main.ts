@@ -1,4 +1,5 @@
 /** Renderer entry: the app shell (header, navigation, content) over the store and router. */
+import { prepareAnnouncer } from './announcer';
 import { button, h } from './dom';
 import { createRouter, routeFor, type Route, type ViewFactory } from './router';
 import { createStore } from './store';
@@ -37,6 +38,7 @@ function start(): void {
     h('nav', { 'aria-label': t.nav.main, class: 'nav' }, navInstances, navSettings),
   );
   root.append(header, content);
+  prepareAnnouncer();
   const markNav = (route: Route): void => {
     const onSettings = route.view === 'settings';
     navInstances.toggleAttribute('aria-current', !onSettings);

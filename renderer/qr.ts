@@ -10,17 +10,29 @@ export const MIN_QR_PX = 264;
 /** Quiet zone in modules (ISO/IEC 18004 asks for 4). */
 export const QUIET_ZONE = 4;
 
+/** How big to draw: at least `minPx` (normal view), or as large as fits in `fitPx` (enlarged view). */
+export type QrSize = { minPx: number } | { fitPx: number };
+
 /** Module size in CSS pixels for a code of `modules` per side to reach `minPx` (an integer, at least 1). */
 export function moduleScale(modules: number, minPx: number = MIN_QR_PX): number {
   return Math.max(1, Math.ceil(minPx / (modules + 2 * QUIET_ZONE)));
 }
 
-/** Draws `value` on `canvas` (reused), `minPx` CSS pixels or a little more; returns the CSS size. */
-export function drawQr(canvas: HTMLCanvasElement, value: string, minPx: number = MIN_QR_PX): number {
+/** The largest integer module size whose code, quiet zone included, fits in `fitPx` (at least 1). */
+export function fitScale(modules: number, fitPx: number): number {
+  return Math.max(1, Math.floor(fitPx / (modules + 2 * QUIET_ZONE)));
+}
+
+/** Draws `value` on `canvas` (reused) at `size`; returns the CSS size in pixels. */
+export function drawQr(
+  canvas: HTMLCanvasElement,
+  value: string,
+  size: QrSize = { minPx: MIN_QR_PX },
+): number {
   const code = QRCode.create(value, { errorCorrectionLevel: 'M' });
-  const size = code.modules.size;
-  const scale = moduleScale(size, minPx);
-  const total = (size + 2 * QUIET_ZONE) * scale;
+  const modules = code.modules.size;
+  const scale = 'fitPx' in size ? fitScale(modules, size.fitPx) : moduleScale(modules, size.minPx);
+  const total = (modules + 2 * QUIET_ZONE) * scale;
   const ratio = Math.max(1, Math.round(window.devicePixelRatio || 1));
   canvas.width = total * ratio;
   canvas.height = total * ratio;
@@ -33,8 +45,8 @@ export function drawQr(canvas: HTMLCanvasElement, value: string, minPx: number =
   context.fillStyle = '#ffffff';
   context.fillRect(0, 0, canvas.width, canvas.height);
   context.fillStyle = '#000000';
-  for (let row = 0; row < size; row += 1) {
-    for (let col = 0; col < size; col += 1) {
+  for (let row = 0; row < modules; row += 1) {
+    for (let col = 0; col < modules; col += 1) {
       if (code.modules.get(row, col)) {
         context.fillRect((col + QUIET_ZONE) * px, (row + QUIET_ZONE) * px, px, px);
       }

@@ -21,6 +21,14 @@ const TOKEN_PLACES: Record<TokenLocation, string> = {
   'session-memory': 'memory only, until the app quits',
 };
 
+/** The steps on the phone shared by scanning and pairing (WhatsApp's own menu names, per platform). */
+const PHONE_STEPS = {
+  open: 'Open WhatsApp on your phone.',
+  linkedDevices:
+    'Android: tap ⋮ (More options), then Linked devices. iPhone: tap Settings, then Linked devices.',
+  linkDevice: 'Tap Link a device.',
+};
+
 /** All strings, grouped by screen. */
 export const t = {
   appName: 'wawp-link',
@@ -110,21 +118,21 @@ export const t = {
     tabRemote: "Send a link to the phone's owner",
     stepsTitle: 'On your phone',
     steps: [
-      'Open WhatsApp.',
-      'Go to Settings (iPhone) or the ⋮ menu (Android).',
-      'Tap Linked devices.',
-      'Tap Link a device.',
+      PHONE_STEPS.open,
+      PHONE_STEPS.linkedDevices,
+      PHONE_STEPS.linkDevice,
       'Point the phone at this screen.',
     ],
     qrAlt: (index: number | null, count: number) =>
-      `WhatsApp login QR code${index === null ? '' : `, code ${index} of about ${count}`}. Use “Copy code text” if you cannot scan it.`,
+      `QR code to link WhatsApp${index === null ? '' : `, code ${index} of about ${count}`}. Cannot scan it? Choose “Use phone number instead” to get a code to type on your phone.`,
     codeOf: (index: number | null, count: number) => (index === null ? '' : `Code ${index} of ~${count}`),
     expiresIn: (s: number) => `Expires in ${s} s`,
+    newCode: (s: number) => `New code, expires in ${s} seconds`,
     gettingNew: 'Getting a new code…',
     waiting: 'Waiting for a code…',
     enlarge: 'Enlarge',
     shrink: 'Make smaller',
-    copyText: 'Copy code text',
+    enlargedTitle: 'QR code, enlarged',
     simulateScan: 'Simulate scan',
     simulateHint: 'Demo mode: play the phone and scan the code on screen.',
     status: {
@@ -222,20 +230,33 @@ export const t = {
     phone: 'Phone number of the WhatsApp account',
     phoneHint: 'With country code, e.g. +20 101 234 5678.',
     phoneBad: 'Not a valid phone number. Include the country code, like +20 101 234 5678.',
-    request: 'Get pairing code',
-    requesting: 'Requesting…',
+    /** The status line, by stage (a failed request shows its reason instead). */
+    status: {
+      before: 'Enter the phone number of the WhatsApp account to get a pairing code.',
+      requesting: 'Getting a pairing code…',
+      shown: 'Type the pairing code on your phone.',
+      expired: 'The pairing code expired. Get a new code to try again.',
+    },
+    /** The request button, by stage. */
+    button: {
+      before: 'Get a code',
+      requesting: 'Getting a code…',
+      shown: 'Get another code',
+      expired: 'Get a new code',
+      failed: 'Get a code',
+    },
     codeLabel: 'Your pairing code',
+    expiredLabel: 'Expired pairing code',
+    announceCode: (spelled: string) => `Your pairing code is ${spelled}.`,
     copy: 'Copy code',
     expiresIn: (s: number) => `Valid for about ${s} s`,
-    expired: 'This code has probably expired. Request a new one.',
-    another: 'Get another code',
     steps: [
-      'Open WhatsApp → Settings → Linked devices.',
-      'Tap Link a device.',
+      PHONE_STEPS.open,
+      PHONE_STEPS.linkedDevices,
+      PHONE_STEPS.linkDevice,
       'Tap “Link with phone number instead”.',
       'Type the code shown here.',
     ],
-    backToQr: 'Scan a QR code instead',
   },
   settings: {
     title: 'Settings',
@@ -243,7 +264,7 @@ export const t = {
     launchAtLogin: 'Open wawp-link when you log in',
     startHidden: 'Start hidden in the tray',
     notifications: 'Notify me when a number is no longer linked',
-    shortcut: (acc: string) => `Global shortcut to show the window (${acc})`,
+    shortcut: 'Global shortcut to show the window',
     tokensTitle: 'Where tokens live',
     tokensNow: (where: TokenLocation) => `New tokens are stored in ${TOKEN_PLACES[where]}.`,
     keychainOk: 'The system keychain works.',

@@ -46,6 +46,10 @@ const TUNABLE = new Set<keyof SimConfig>([
   'valueStyle',
   'logoutReportsActual',
   'tempLinkTtlMs',
+  'qrFormatFromQuery',
+  'emptyMe',
+  'rateLimit',
+  'workingFlaps',
 ]);
 
 /** Creates the `/__sim/` request handler. */
@@ -122,6 +126,8 @@ export function createControlRouter(
         return (world.unlink(inst), json(200, { ok: true }));
       case 'crash':
         return (world.crash(inst), json(200, { ok: true }));
+      case 'drop-session':
+        return (world.dropSession(inst), json(200, { ok: true }));
       case 'flaky':
         inst.flaky = { status: str(body.status) ?? 'STARTING', remaining: num(body.count) ?? 1 };
         return json(200, { ok: true });

@@ -34,6 +34,8 @@ export interface RunningSimulator {
     init?: { instanceId?: string; status?: 'STOPPED' | 'WORKING' | 'SCAN_QR_CODE'; me?: SimMe },
   ): string;
   snapshot(instanceId: string): InstanceSnapshot | null;
+  /** Calls `fn` on every change of the instance (status, QR rotation); returns unsubscribe. */
+  watch(instanceId: string, fn: () => void): () => void;
   scan(instanceId: string, opts?: { value?: string; phone?: string; pushName?: string }): ControlResult;
   enterCode(instanceId: string, code: string, opts?: { phone?: string; pushName?: string }): ControlResult;
   unlink(instanceId: string): void;
@@ -41,6 +43,10 @@ export interface RunningSimulator {
   tempLink(instanceId: string): SimTempLink | null;
   /** The remote phone opens a temp link (URL or token) and scans; refused for an expired or revoked link. */
   openTempLink(link: string, opts?: { phone?: string; pushName?: string }): ControlResult;
+  /** The engine's session is deleted upstream: calls answer 404 `invalid_session` until start/restart. */
+  dropSession(instanceId: string): void;
+  /** Puts a token's account over its plan (403 `quota_exceeded`) or back under it. */
+  exceedQuota(token: string, over?: boolean): void;
   crash(instanceId: string): void;
   /** The next `count` session/info reads report `status` (transient wrong reads, WAHA#2073). */
   flakyReads(instanceId: string, status: string, count?: number): void;
@@ -96,6 +102,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     addToken: (token) => world.addToken(token),
     addInstance: (token, init) => world.addInstance(token, init),
     snapshot: (id) => world.snapshot(id),
+    watch: (id, fn) => world.watch(must(id), fn),
     scan: (id, opts) => scanCode(world, must(id), opts),
     enterCode: (id, code, opts) => enterPairingCode(world, must(id), code, opts),
     unlink: (id) => world.unlink(must(id)),
@@ -106,6 +113,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         ? tempLinksOf(world).openAndScan(token, opts)
         : { ok: false, reason: 'not a temp-link token' };
     },
+    dropSession: (id) => world.dropSession(must(id)),
+    exceedQuota: (token, over = true) =>
+      void (over ? world.overQuota.add(token) : world.overQuota.delete(token)),
     crash: (id) => world.crash(must(id)),
     flakyReads: (id, status, count = 1) => {
       must(id).flaky = { status, remaining: count };

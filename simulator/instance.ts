@@ -33,6 +33,8 @@ export interface SimInstance {
   /** Transient wrong reads of `session/info` (WAHA#2073). */
   flaky: { status: string; remaining: number } | null;
   listeners: Set<() => void>;
+  /** The engine's session was deleted upstream: calls answer 404 `invalid_session` until start/restart. */
+  sessionGone: boolean;
   infoCache: { at: number; body: unknown } | null;
 }
 

@@ -30,6 +30,28 @@ export interface SimulatorOptions {
   logoutReportsActual?: boolean;
   /** Lifetime of a temp link (`/v2/session/temp-link`), default 30 min. */
   tempLinkTtlMs?: number;
+  /** Read `format` from the query only and default to an image (a server that takes the docs' URL literally). */
+  qrFormatFromQuery?: boolean;
+  /** `session/me` answers 200 with an empty body when no account is linked (instead of `null`). */
+  emptyMe?: boolean;
+  /** Per instance and endpoint: more than `max` requests within `windowMs` answer 429 + Retry-After. */
+  rateLimit?: RateLimit | null;
+  /** WORKING sessions read as `status` in session/info for `durationMs` of every `everyMs` (WAHA#2073). */
+  workingFlaps?: WorkingFlaps | null;
+}
+
+/** A per-path request limit (simulated ms; `retryAfterS` simulated seconds). */
+export interface RateLimit {
+  max: number;
+  windowMs: number;
+  retryAfterS: number;
+}
+
+/** Transient wrong reads of a live session, by the clock. */
+export interface WorkingFlaps {
+  everyMs: number;
+  durationMs: number;
+  status: 'STARTING' | 'STOPPED';
 }
 
 /** The live, mutable configuration (the control API may change it at run time). */
@@ -47,6 +69,10 @@ export interface SimConfig {
   valueStyle: 'legacy' | 'wa.me';
   logoutReportsActual: boolean;
   tempLinkTtlMs: number;
+  qrFormatFromQuery: boolean;
+  emptyMe: boolean;
+  rateLimit: RateLimit | null;
+  workingFlaps: WorkingFlaps | null;
 }
 
 /** Fills defaults: 3 s boot, 60 s / 20 s / 6 codes then FAILED, 1.5 s post-scan, 5 s status wait. */
@@ -65,6 +91,10 @@ export function resolveConfig(o: SimulatorOptions = {}): SimConfig {
     valueStyle: o.valueStyle ?? 'legacy',
     logoutReportsActual: o.logoutReportsActual ?? false,
     tempLinkTtlMs: o.tempLinkTtlMs ?? 30 * 60_000,
+    qrFormatFromQuery: o.qrFormatFromQuery ?? false,
+    emptyMe: o.emptyMe ?? false,
+    rateLimit: o.rateLimit ?? null,
+    workingFlaps: o.workingFlaps ?? null,
   };
 }
 

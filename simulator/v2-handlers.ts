@@ -9,6 +9,8 @@ export interface Reply {
   status: number;
   json: unknown;
   headers?: Record<string, string>;
+  /** Sent verbatim instead of `json` (an empty body, for instance). */
+  raw?: string;
 }
 
 const CONFIG = { webhooks: {}, proxy: null };
@@ -40,9 +42,21 @@ export function waitForScan(world: SimWorld, inst: SimInstance): Promise<boolean
   });
 }
 
-/** A PNG data URL of `value` (error correction L, like WhatsApp Web). */
+const pngCache = new Map<string, Promise<string>>();
+
+/**
+ * A PNG data URL of `value` (error correction L, like WhatsApp Web), drawn once per code: a PNG
+ * costs ~25 ms of CPU, and redrawing it on every request would inflate round trips under load.
+ */
 export function qrDataUrl(value: string): Promise<string> {
-  return QRCode.toDataURL(value, { errorCorrectionLevel: 'L', margin: 2, scale: 6 });
+  let png = pngCache.get(value);
+  if (!png) {
+    png = QRCode.toDataURL(value, { errorCorrectionLevel: 'L', margin: 2, scale: 6 });
+    pngCache.set(value, png);
+    // Codes live seconds; a small cache of the latest ones is all that is ever asked for again.
+    if (pngCache.size > 64) pngCache.delete(pngCache.keys().next().value!);
+  }
+  return png;
 }
 
 /** The session-info body; `qr` only in SCAN_QR_CODE; honours flaky reads and the micro-cache. */
@@ -54,6 +68,12 @@ export async function infoBody(world: SimWorld, inst: SimInstance): Promise<unkn
     return { name: inst.sessionName, status, config: CONFIG, me: null };
   }
   const now = world.clock.now();
+  const flaps = world.config.workingFlaps;
+  if (flaps && inst.status === 'WORKING') {
+    const phase = (now - inst.statusSince) % Math.max(1, scaled(world.config, flaps.everyMs));
+    const wrong = phase >= scaled(world.config, flaps.everyMs - flaps.durationMs);
+    if (wrong) return { name: inst.sessionName, status: flaps.status, config: CONFIG, me: null };
+  }
   const cacheMs = scaled(world.config, world.config.infoCacheMs);
   if (inst.infoCache && cacheMs > 0 && now - inst.infoCache.at < cacheMs) return inst.infoCache.body;
   const body: Record<string, unknown> = {

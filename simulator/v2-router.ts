@@ -12,10 +12,16 @@ import {
   stateBody,
   type Reply,
 } from './v2-handlers';
+import { createRateLimiter, variantReply } from './variants';
 import type { SimWorld } from './world';
 import { tempLinkReply } from './temp-link-reply';
 
-type Handler = (inst: SimInstance, params: Map<string, string>, method: string) => Promise<Reply> | Reply;
+type Handler = (
+  inst: SimInstance,
+  params: Map<string, string>,
+  url: URL,
+  method: string,
+) => Promise<Reply> | Reply;
 
 interface Route {
   methods: string[];
@@ -34,12 +40,25 @@ function routes(world: SimWorld): Record<string, Route> {
     'auth/qr': {
       methods: ['GET', 'POST'],
       noStore: true,
-      handler: (i, p) => qrReply(world, i, p.get('format') ?? 'raw'),
+      handler: (i, p, url) =>
+        qrReply(
+          world,
+          i,
+          world.config.qrFormatFromQuery
+            ? (url.searchParams.get('format') ?? 'image')
+            : (p.get('format') ?? 'raw'),
+        ),
     },
     'auth/qr-image': { methods: ['GET', 'POST'], noStore: true, handler: (i) => qrImageReply(world, i) },
     'auth/request-code': { methods: ['POST'], handler: (i) => requestCodeReply(world, i) },
     'session/info': { methods: ['GET', 'POST'], handler: async (i) => ok(await infoBody(world, i)) },
-    'session/me': { methods: ['GET', 'POST'], handler: (i) => ok(i.status === 'WORKING' ? i.me : null) },
+    'session/me': {
+      methods: ['GET', 'POST'],
+      handler: (i) => {
+        const me = i.status === 'WORKING' ? i.me : null;
+        return me === null && world.config.emptyMe ? { status: 200, json: null, raw: '' } : ok(me);
+      },
+    },
     'session/start': { methods: ['POST', 'GET'], handler: act((i) => world.start(i)) },
     'session/stop': { methods: ['POST', 'GET'], handler: act((i) => world.stop(i)) },
     'session/restart': { methods: ['POST', 'GET'], handler: act((i) => world.restart(i)) },
@@ -47,7 +66,7 @@ function routes(world: SimWorld): Record<string, Route> {
     'session/temp-link': {
       methods: ['GET', 'POST', 'DELETE'],
       noStore: true,
-      handler: (i, _p, method) => tempLinkReply(world, i, method),
+      handler: (i, _p, _u, method) => tempLinkReply(world, i, method),
     },
     'session/delete': {
       methods: ['DELETE'],
@@ -71,8 +90,17 @@ export function createV2Router(
   sleep: (ms: number) => Promise<void>,
 ): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> {
   const table = routes(world);
+  const limiter = createRateLimiter(world);
   const reply = (res: ServerResponse, r: Reply, extra: Record<string, string> = {}): void =>
-    sendJson(res, r.status, r.json, world.clock.now(), { ...extra, ...r.headers });
+    r.raw !== undefined
+      ? send(
+          res,
+          r.status,
+          r.raw,
+          { 'Content-Type': 'application/json; charset=utf-8', ...extra },
+          world.clock.now(),
+        )
+      : sendJson(res, r.status, r.json, world.clock.now(), { ...extra, ...r.headers });
 
   return async (req, res, url) => {
     const endpoint = url.pathname.replace(/^\/v2\//, '').replace(/\/+$/, '');
@@ -122,6 +150,8 @@ export function createV2Router(
     }
     const inst = world.get(instanceId);
     if (!inst || inst.token !== token) return reply(res, errorReply(404));
+    const variant = variantReply(world, inst, endpoint, limiter);
+    if (variant) return reply(res, variant, route?.noStore ? NO_STORE : {});
 
     const extra = route?.noStore ? NO_STORE : {};
     const fault = faults.take(endpoint);
@@ -148,6 +178,6 @@ export function createV2Router(
       );
     }
     if (!route) return;
-    reply(res, await route.handler(inst, params, method), extra);
+    reply(res, await route.handler(inst, params, url, method), extra);
   };
 }

@@ -13,6 +13,8 @@ const DEFAULT_ME = { phone: '201012345678', pushName: 'Demo User' };
 export class SimWorld {
   readonly tokens = new Set<string>();
   readonly instances = new Map<string, SimInstance>();
+  /** Tokens whose account is over its plan: instance calls answer 403 `quota_exceeded`. */
+  readonly overQuota = new Set<string>();
 
   constructor(
     readonly clock: SimClock,
@@ -45,6 +47,7 @@ export class SimWorld {
       flaky: null,
       listeners: new Set(),
       infoCache: null,
+      sessionGone: false,
     };
     this.instances.set(id, inst);
     if (init.status === 'WORKING') {
@@ -78,7 +81,19 @@ export class SimWorld {
   }
 
   start(inst: SimInstance): void {
+    if (inst.sessionGone) {
+      inst.sessionGone = false;
+      return this.toStarting(inst);
+    }
     if (inst.status === 'STOPPED' || inst.status === 'FAILED') this.toStarting(inst);
+  }
+
+  /** The engine's session is deleted upstream (the linked phone dropped): 404 `invalid_session`. */
+  dropSession(inst: SimInstance): void {
+    inst.paired = false;
+    inst.me = null;
+    this.setStatus(inst, 'STOPPED');
+    inst.sessionGone = true;
   }
 
   stop(inst: SimInstance): void {
@@ -86,6 +101,7 @@ export class SimWorld {
   }
 
   restart(inst: SimInstance): void {
+    inst.sessionGone = false;
     this.toStarting(inst);
   }
 

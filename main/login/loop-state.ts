@@ -3,7 +3,24 @@
  * Kept apart from session.ts so the decisions (what a status means, what to do next) read as a table.
  */
 import type { Me, SessionStatus } from '../../common/model';
+import type { Window } from './code-death';
 import type { QrPlan } from './schedule';
+
+/** The code last fetched, and what replies have taught about its death. */
+export interface KnownCode {
+  value: string;
+  plan: QrPlan;
+  /** Its death on the server clock (code-death.ts), or null without a usable expiry. */
+  death: Window | null;
+  /** When the request that brought it was sent (requests are serial: later reads came after it). */
+  fetchedAt: number;
+  /** Latest send time of a reply that proved the server still handed out this code. */
+  aliveSentAt: number;
+  /** Earliest receive time of a reply that proved it had been replaced. */
+  rotatedBy: number;
+  /** The `qr` field session/info showed while this code was surely alive, to spot its rotation. */
+  infoQr: string | null;
+}
 
 /** Everything the loop knows; one per LoginSession, reset by restart()/stop(). */
 export interface LoopState {
@@ -13,7 +30,15 @@ export interface LoopState {
   /** A surprising STOPPED/STARTING read waiting for a second read (WAHA#2073 flaps). */
   pending: SessionStatus | null;
   /** The last code fetched, and whether it is on screen. */
-  lastQr: { value: string; plan: QrPlan } | null;
+  lastQr: KnownCode | null;
+  /** Sub-second phase at which codes of this cycle die (whole-second expiries), once learned. */
+  phase: { window: Window; confirmed: boolean } | null;
+  /** Whether session/info's `qr` changes exactly when the code does (disabled once it misled us). */
+  infoQrReliable: boolean;
+  /** Shortest recent round trip, ms (a slowly forgetting minimum). */
+  rttMs: number;
+  /** A status read timed into the window where the code on screen dies (see qr-tracking.ts). */
+  windowPollAt: number;
   qrVisible: boolean;
   cycleIndex: number;
   /** Whether `cycleIndex` is the code's true position (false when the loop joined a cycle midway). */
@@ -48,6 +73,10 @@ export function initialState(now: number): LoopState {
     rawStatus: '',
     pending: null,
     lastQr: null,
+    phase: null,
+    infoQrReliable: true,
+    rttMs: 0,
+    windowPollAt: NaN,
     qrVisible: false,
     cycleIndex: 0,
     cycleKnown: false,
@@ -86,7 +115,14 @@ export function nextAction(s: LoopState, activePollMs: number): NextAction {
   if (s.startDue) return { kind: 'start', at: gate(-Infinity) };
   if (s.meDue) return { kind: 'me', at: gate(-Infinity) };
   // While a surprising read awaits confirmation (e.g. STARTING right after a scan), only read status.
-  if (s.pending === null && s.qrDueAt !== Infinity && s.qrDueAt < s.statusDueAt + activePollMs) {
+  // A read timed into the death window of the code on screen goes first: it may spot the rotation.
+  const windowRead = s.statusDueAt === s.windowPollAt && s.statusDueAt < s.qrDueAt;
+  if (
+    !windowRead &&
+    s.pending === null &&
+    s.qrDueAt !== Infinity &&
+    s.qrDueAt < s.statusDueAt + activePollMs
+  ) {
     return { kind: 'qr', at: gate(s.qrDueAt) };
   }
   return { kind: 'status', at: gate(s.statusDueAt) };

@@ -3,6 +3,9 @@
  * with country code), send Wawp digits only, and show codes as `ABCD-1234`.
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import type { WawpClient } from '../wawp/types';
+import type { Gate } from './request-gate';
+import type { PairingResult } from './types';
 
 export type PhoneCheck = { ok: true; digits: string } | { ok: false; message: string };
 
@@ -53,4 +56,22 @@ export function phoneMatches(meId: string, expectedPhone: string | null | undefi
   if (!expectedPhone) return null;
   const expected = expectedPhone.replace(/\D/g, '');
   return expected !== '' && phoneOfId(meId) === expected;
+}
+
+/** One pairing-code request through the session's gate: the number checked first, the reply read. */
+export async function fetchPairingCode(
+  gate: Gate,
+  client: WawpClient,
+  digits: string,
+  signal: AbortSignal,
+): Promise<PairingResult> {
+  const outcome = await gate((sig) => client.requestCode(digits, { signal: sig }), signal);
+  if (!outcome.ok) return { ok: false, error: outcome.error };
+  const code = formatPairingCode(outcome.data.code);
+  if (!code)
+    return {
+      ok: false,
+      error: { code: 'bad_response', message: 'Wawp sent a pairing code we cannot read. Try again.' },
+    };
+  return { ok: true, pairing: { code, phone: digits } };
 }

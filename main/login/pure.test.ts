@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { backoffDelay, classifyError, DEFAULT_BACKOFF } from './backoff';
 import { systemClock } from './clock';
+import { localDeath, phaseOf, phasesAgree, serverDeath } from './code-death';
 import { estimateSkew, skewSample } from './clock-skew';
 import { formatPairingCode, normalizePhone, phoneMatches } from './pairing';
 import { clampDelay, DEFAULT_TIMING, planQr, pollDelay, scaleTiming } from './schedule';
@@ -83,42 +84,42 @@ describe('schedule', () => {
     expect(pollDelay('active', DEFAULT_TIMING, () => 1)).toBe(2_200);
     expect(pollDelay('idle', DEFAULT_TIMING, () => 0)).toBe(30_000);
   });
-  it('hides a code before it can be dead and refetches just after it is', () => {
+  it('shows a code until the earliest moment it may be dead and refetches once it surely is', () => {
     const plan = planQr(
-      {
-        now: 0,
-        serverExpiresAt: 3_600_000 + 20_123,
-        offsetMs: 3_600_000,
-        uncertaintyMs: 40,
-        sameStreak: 0,
-        current: null,
-      },
+      { now: 0, death: { lo: 20_083, hi: 20_163 }, sameStreak: 0, current: null },
       DEFAULT_TIMING,
     );
-    expect(plan).toEqual({
-      expiresAt: 20_123,
-      hideAt: 20_123 - 40 - 250,
-      refreshAt: 20_123 + 40 + 150,
-      trusted: true,
-    });
+    expect(plan).toEqual({ expiresAt: 20_123, hideAt: 20_083, refreshAt: 20_163, trusted: true });
+    const lead = planQr(
+      { now: 0, death: { lo: 20_083, hi: 20_163 }, sameStreak: 0, current: null },
+      { ...DEFAULT_TIMING, qrHideLeadMs: 300 },
+    );
+    expect(lead.hideAt).toBe(19_783);
   });
   it('falls back to a default lifetime when expiry is missing, past or absurd', () => {
-    for (const serverExpiresAt of [null, -1, 1e15]) {
-      const plan = planQr(
-        { now: 0, serverExpiresAt, offsetMs: 0, uncertaintyMs: 0, sameStreak: 0, current: null },
-        DEFAULT_TIMING,
-      );
-      expect(plan).toMatchObject({ hideAt: 20_000 - 250, refreshAt: 20_000, trusted: false });
+    for (const death of [null, { lo: -1, hi: -1 }, { lo: 1e15, hi: 1e15 }]) {
+      const plan = planQr({ now: 0, death, sameStreak: 0, current: null }, DEFAULT_TIMING);
+      expect(plan).toMatchObject({ hideAt: 20_000, refreshAt: 20_000, trusted: false });
     }
   });
   it('retries an unrotated code sooner at first, slower each time', () => {
     const current = { expiresAt: 1_000, hideAt: 1_000, refreshAt: 1_000, trusted: true };
     const at = (sameStreak: number) =>
-      planQr(
-        { now: 2_000, serverExpiresAt: 1_000, offsetMs: 0, uncertaintyMs: 0, sameStreak, current },
-        DEFAULT_TIMING,
-      ).refreshAt - 2_000;
-    expect([at(1), at(2), at(3)]).toEqual([500, 1_000, 2_000]);
+      planQr({ now: 2_000, death: { lo: 1_000, hi: 1_000 }, sameStreak, current }, DEFAULT_TIMING).refreshAt -
+      2_000;
+    expect([at(1), at(2), at(3)]).toEqual([100, 200, 400]);
+  });
+  it('knows a whole-second expiry only to its second, and narrows it to a learned phase', () => {
+    expect(serverDeath(60_000, null)).toEqual({ lo: 60_000, hi: 60_999 });
+    expect(serverDeath(60_123, null)).toEqual({ lo: 60_123, hi: 60_123 });
+    expect(serverDeath(60_000, { lo: 400, hi: 430 })).toEqual({ lo: 60_400, hi: 60_430 });
+    expect(localDeath({ lo: 60_400, hi: 60_430 }, -10, 20)).toEqual({ lo: 60_380, hi: 60_440 });
+    expect(phaseOf({ lo: 3_600_410, hi: 3_600_450 })).toEqual({ lo: 410, hi: 450 });
+    // Across a second boundary, or too wide: nothing learned.
+    expect(phaseOf({ lo: 3_600_990, hi: 3_601_010 })).toBeNull();
+    expect(phaseOf({ lo: 0, hi: 1_200 })).toBeNull();
+    expect(phasesAgree({ lo: 410, hi: 450 }, { lo: 455, hi: 470 })).toBe(true);
+    expect(phasesAgree({ lo: 410, hi: 450 }, { lo: 810, hi: 850 })).toBe(false);
   });
   it('scales durations but not ratios', () => {
     const s = scaleTiming(DEFAULT_TIMING, 0.05);

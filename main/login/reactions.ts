@@ -9,7 +9,8 @@ import { errorEvent } from './error-event';
 import type { SkewTracker } from './clock-skew';
 import { isSurprising, type LoopState } from './loop-state';
 import { phoneMatches } from './pairing';
-import { planQr, pollDelay, type LoginTiming } from './schedule';
+import { createQrTracking } from './qr-tracking';
+import { pollDelay, type LoginTiming } from './schedule';
 
 /** What the reactions need from their session. */
 export interface ReactionContext {
@@ -28,6 +29,7 @@ export interface ReactionContext {
 export function createReactions(ctx: ReactionContext) {
   const { emit, random, skew, log, autoStart, expectedPhone, policy } = ctx;
   const t = ctx.timing;
+  const tracking = createQrTracking(ctx);
 
   const withdrawQr = (announce: boolean): void => {
     const s = ctx.state();
@@ -42,6 +44,8 @@ export function createReactions(ctx: ReactionContext) {
     s.lastQr = null;
     s.cycleIndex = 0;
     s.cycleKnown = known;
+    // A new cycle rotates at its own sub-second phase.
+    s.phase = null;
     s.sameStreak = 0;
     s.qrDueAt = Infinity;
   };
@@ -81,7 +85,7 @@ export function createReactions(ctx: ReactionContext) {
           resetCycle(true);
         }
         if (!s.qrVisible && s.qrDueAt === Infinity) s.qrDueAt = now;
-        s.statusDueAt = now + pollDelay('active', t, random);
+        s.statusDueAt = tracking.nextActivePoll(now);
         return;
       case 'STOPPED':
         resetCycle(true);
@@ -123,8 +127,10 @@ export function createReactions(ctx: ReactionContext) {
    * A status read: debounce surprising flaps, else act on it. `now` is when the read was sent, so the
    * poll cadence does not stretch by the server's response time.
    */
-  const onStatus = (info: SessionInfo, now: number): void => {
+  const onStatus = (info: SessionInfo, now: number, receivedAt = now): void => {
     const s = ctx.state();
+    if (info.status === 'SCAN_QR_CODE' && s.status === 'SCAN_QR_CODE')
+      tracking.onInfoQr(info.qr, now, receivedAt);
     if (isSurprising(s.status, info.status) && s.pending !== info.status) {
       s.pending = info.status;
       log('status flap suspected; reading again before acting', { status: info.rawStatus });
@@ -138,30 +144,16 @@ export function createReactions(ctx: ReactionContext) {
   const onQr = (qr: QrCode, now: number, sentAt: number): void => {
     const s = ctx.state();
     if (s.status !== 'SCAN_QR_CODE') confirm('SCAN_QR_CODE', 'SCAN_QR_CODE', null, now);
-    const same = s.lastQr?.value === qr.value;
-    s.sameStreak = same ? s.sameStreak + 1 : 0;
+    const { same, plan } = tracking.onQr(qr, now, sentAt);
     const est = skew.estimate();
-    const plan = planQr(
-      {
-        now,
-        serverExpiresAt: qr.expiresAt,
-        offsetMs: est.offsetMs,
-        uncertaintyMs: est.uncertaintyMs,
-        sameStreak: s.sameStreak,
-        current: s.lastQr?.plan ?? null,
-      },
-      t,
-    );
     log('qr planned', {
       same,
-      offsetMs: est.offsetMs,
-      uncertaintyMs: est.uncertaintyMs,
-      samples: est.samples,
+      lo: est.lo,
+      hi: est.hi,
       inMs: plan.hideAt - now,
+      refreshInMs: plan.refreshAt - now,
     });
-    s.lastQr = { value: qr.value, plan };
-    s.qrDueAt = plan.refreshAt;
-    s.statusDueAt = sentAt + pollDelay('active', t, random);
+    s.statusDueAt = tracking.nextActivePoll(sentAt);
     if (!same && plan.hideAt > now) {
       // Joined mid-cycle: a code with more life than any later code can have is the cycle's first.
       if (!s.cycleKnown && s.cycleIndex === 0 && plan.trusted && plan.expiresAt - now > t.qrNextTtlMs * 1.1)
@@ -206,6 +198,12 @@ export function createReactions(ctx: ReactionContext) {
       emit(errorEvent(error, true));
       return false;
     }
+    if (error.code === 'rate_limited' && t.activePollMs < t.rateLimitedPollMs) {
+      // The session's timing is its own copy: slow it down for good, not only for the Retry-After.
+      t.activePollMs = t.rateLimitedPollMs;
+      t.settlingPollMs = Math.max(t.settlingPollMs, t.rateLimitedPollMs / 2);
+      log('rate limited; polling slower for the rest of the session', { activePollMs: t.activePollMs });
+    }
     s.failures += 1;
     const delay = backoffDelay(s.failures, error, random, policy);
     s.blockedUntil = now + delay;
@@ -214,7 +212,16 @@ export function createReactions(ctx: ReactionContext) {
     return true;
   };
 
-  return { withdrawQr, resetCycle, confirm, announceConnected, onStatus, onQr, onError };
+  return {
+    withdrawQr,
+    resetCycle,
+    confirm,
+    announceConnected,
+    onStatus,
+    onQr,
+    onError,
+    replan: tracking.replan,
+  };
 }
 
 /** The bound reactions (see createReactions). */

@@ -10,13 +10,22 @@ export interface LoginTiming {
   activePollMs: number;
   /** Status poll right after a scan (STARTING follows SCAN_QR_CODE): WORKING is seconds away. */
   settlingPollMs: number;
+  /**
+   * Active poll once the server answered 429, for the rest of the session: a limited account sees a
+   * few 429s per login at most, and a scan is still noticed within ~5 s.
+   */
+  rateLimitedPollMs: number;
   /** Status poll when nothing is being shown (WORKING, FAILED, STOPPED without autoStart). */
   idlePollMs: number;
   /** Extra random delay added to each poll, as a fraction of it (spreads Date-header phases). */
   pollJitter: number;
-  /** Wait after the server's expiry before asking for the next code (server-side rotation lag). */
+  /** Wait after the latest possible death before asking for the next code (server-side rotation lag). */
   qrRefreshMarginMs: number;
-  /** Withdraw a code this long before its estimated death (no phone finishes a scan in less). */
+  /**
+   * Product choice: withdraw a code this long before the earliest moment it may be dead. 0 = keep it
+   * up until then (the bench counts any lead as blank time); raise it to spare users a scan that
+   * starts in the code's last fraction of a second.
+   */
   qrHideLeadMs: number;
   /** Retry delay when the server still returns the old code. */
   qrSameValueRetryMs: number;
@@ -44,11 +53,12 @@ export interface LoginTiming {
 export const DEFAULT_TIMING: LoginTiming = {
   activePollMs: 2_000,
   settlingPollMs: 1_000,
+  rateLimitedPollMs: 4_000,
   idlePollMs: 30_000,
   pollJitter: 0.1,
-  qrRefreshMarginMs: 150,
-  qrHideLeadMs: 250,
-  qrSameValueRetryMs: 500,
+  qrRefreshMarginMs: 0,
+  qrHideLeadMs: 0,
+  qrSameValueRetryMs: 100,
   qrFallbackTtlMs: 20_000,
   qrMaxTtlMs: 120_000,
   qrNextTtlMs: 20_000,
@@ -90,11 +100,11 @@ export function pollDelay(pace: PollPace, timing: LoginTiming, random: () => num
 
 /** Where a code sits on the local clock, and when to act on it. */
 export interface QrPlan {
-  /** Best estimate of the code's death, local epoch ms (what the `qr` event reports). */
+  /** Best estimate of the code's death, local epoch ms. */
   expiresAt: number;
-  /** When to withdraw it at the latest: the earliest moment it may be dead given clock uncertainty. */
+  /** When to withdraw it: the earliest moment it may be dead (minus the explicit `qrHideLeadMs`). */
   hideAt: number;
-  /** When to ask for its successor. */
+  /** When to ask for its successor: the latest moment it may still live. */
   refreshAt: number;
   /** False when `expiry` was missing or implausible and a fallback lifetime was used. */
   trusted: boolean;
@@ -102,44 +112,45 @@ export interface QrPlan {
 
 export interface QrPlanInput {
   now: number;
-  /** The server's expiry (server clock, ms) or null. */
-  serverExpiresAt: number | null;
-  /** Server − local offset and its uncertainty (from clock-skew.ts). */
-  offsetMs: number;
-  uncertaintyMs: number;
+  /** The window of the code's death on the local clock (code-death.ts), or null without an expiry. */
+  death: { lo: number; hi: number } | null;
   /** How many fetches in a row returned the code already on screen (0 = a new code). */
   sameStreak: number;
   /** The plan of the code on screen, if any. */
   current: QrPlan | null;
 }
 
-/** Plans a freshly fetched code: hide before it can be dead, refetch just after it is. */
+/** Plans a code: on screen until it may be dead, successor asked for once it surely is. */
 export function planQr(input: QrPlanInput, timing: LoginTiming): QrPlan {
-  const { now, uncertaintyMs } = input;
-  const u = Math.min(Math.max(0, uncertaintyMs), 1_000);
-  let expiresAt: number;
+  const { now, death } = input;
+  let lo: number;
+  let hi: number;
   let trusted = true;
-  const remaining = input.serverExpiresAt === null ? NaN : input.serverExpiresAt - (now + input.offsetMs);
-  if (Number.isFinite(remaining) && remaining > 0 && remaining <= timing.qrMaxTtlMs) {
-    expiresAt = now + remaining;
+  if (
+    death &&
+    Number.isFinite(death.lo) &&
+    Number.isFinite(death.hi) &&
+    death.hi > now &&
+    death.hi - now <= timing.qrMaxTtlMs
+  ) {
+    lo = death.lo;
+    hi = death.hi;
   } else if (input.sameStreak > 0 && input.current) {
-    expiresAt = input.current.expiresAt;
+    lo = input.current.hideAt + timing.qrHideLeadMs;
+    hi = input.current.expiresAt;
     trusted = input.current.trusted;
   } else {
     // A code the server just handed out cannot already be dead: our clock or its unit is wrong.
-    expiresAt = now + timing.qrFallbackTtlMs;
+    lo = hi = now + timing.qrFallbackTtlMs;
     trusted = false;
   }
-  // An expiry in whole seconds (the docs' example unit) is floored: the code dies within the next second.
-  const resolution =
-    trusted && input.serverExpiresAt !== null && input.serverExpiresAt % 1000 === 0 ? 1000 : 0;
-  const hideAt = Math.max(now, (trusted ? expiresAt - u : expiresAt) - timing.qrHideLeadMs);
-  const wanted = trusted ? expiresAt + resolution + u + timing.qrRefreshMarginMs : expiresAt;
+  const hideAt = Math.max(now, lo - timing.qrHideLeadMs);
+  const wanted = hi + timing.qrRefreshMarginMs;
   // The server has not rotated yet: retry soon, then slower, so a stuck server is not hammered.
   const floor =
     input.sameStreak > 0
       ? Math.min(timing.qrFallbackTtlMs, timing.qrSameValueRetryMs * 2 ** (input.sameStreak - 1))
       : timing.minDelayMs;
   const refreshAt = now + Math.min(timing.maxDelayMs, Math.max(floor, wanted - now));
-  return { expiresAt, hideAt, refreshAt, trusted };
+  return { expiresAt: (lo + hi) / 2, hideAt, refreshAt, trusted };
 }

@@ -131,6 +131,27 @@ describe('login session: happy path and rotation', () => {
     session.stop();
   });
 
+  it("narrows whole-second expiries from observed rotations, never past a code's death, over many cycles", async () => {
+    const offset = 3_600_437;
+    const { clock, fake, session, events, of, calls } = setup({
+      expiryUnit: 's',
+      serverOffsetMs: offset,
+      exhaustion: 'restart',
+    });
+    const expiries = recordExpiries(fake, offset);
+    session.start();
+    expect(await clock.runUntil(() => of('qr').length === 18, 700_000)).toBe(true);
+    expectNoDeadCode(events, expiries, clock.now());
+    // Later codes of a cycle are shown closer to their death than its second one (the phase was learned).
+    const shown = shownIntervals(events, clock.now());
+    const early = expiries.get(shown[13]!.value)! - shown[13]!.to;
+    const late = expiries.get(shown[16]!.value)! - shown[16]!.to;
+    expect(late).toBeLessThan(early);
+    expect(late).toBeLessThan(200);
+    expect(calls('getQr')).toBeLessThanOrEqual(Math.ceil(18 * 1.1) + 3);
+    session.stop();
+  });
+
   it('handles an expiry in whole seconds (the docs example) without dead codes', async () => {
     const { clock, fake, session, events, of, calls } = setup({ expiryUnit: 's' });
     const expiries = recordExpiries(fake);
@@ -371,6 +392,25 @@ describe('login session: errors and backoff', () => {
     expect(infos[1]!.at - infos[0]!.at).toBe(7_000);
     expect(of('error')[0]).toMatchObject({ code: 'rate_limited', fatal: false, retryInMs: 7_000 });
     expect(of('qr')).toHaveLength(1);
+    session.stop();
+  });
+
+  it('after a 429 keeps a slower pace for the rest of the session, and still notices a scan within 5 s', async () => {
+    const { clock, fake, session, of } = setup();
+    session.start();
+    await clock.runUntil(() => of('qr').length === 1, 10_000);
+    fake.fail('sessionInfo', { error: wawpError('rate_limited', { httpStatus: 429, retryAfterMs: 1_000 }) });
+    await clock.advance(10_000);
+    const from = clock.now();
+    await clock.advance(60_000);
+    const infos = fake.calls.filter((c) => c.method === 'sessionInfo' && c.at >= from);
+    // 4 s (+ jitter) instead of 2 s: about half the reads of an unlimited session.
+    expect(infos.length).toBeLessThanOrEqual(16);
+    expect(infos.slice(1).every((c, i) => c.at - infos[i]!.at >= 2_000)).toBe(true);
+    expect(fake.scan()).toBe(true);
+    const scannedAt = clock.now();
+    expect(await clock.runUntil(() => of('connected').length === 1, 20_000)).toBe(true);
+    expect(of('connected')[0]!.at - scannedAt).toBeLessThanOrEqual(1_500 + 5_000);
     session.stop();
   });
 

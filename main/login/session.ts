@@ -6,10 +6,11 @@ import type { LoginEvent, Me } from '../../common/model';
 import type { Outcome, QrCode, SessionInfo } from '../wawp/types';
 import { classifyError } from './backoff';
 import { errorEvent } from './error-event';
+import { createHideTimer } from './hide-timer';
 import { systemClock } from './clock';
 import { createSkewTracker } from './clock-skew';
 import { initialState, nextAction, type LoopState } from './loop-state';
-import { formatPairingCode, normalizePhone } from './pairing';
+import { fetchPairingCode, normalizePhone } from './pairing';
 import { createReactions } from './reactions';
 import { createGate } from './request-gate';
 import { DEFAULT_TIMING, clampDelay, pollDelay, type LoginTiming } from './schedule';
@@ -63,7 +64,13 @@ export function createLoginSession(options: LoginSessionOptions): LoginSession {
     expectedPhone,
     policy,
   });
-  const { withdrawQr, resetCycle, confirm, onStatus, onQr, onError, announceConnected } = r;
+  const { withdrawQr, resetCycle, confirm, onStatus, onQr, onError, announceConnected, replan } = r;
+
+  const hideTimer = createHideTimer(clock, () => {
+    if (s.qrVisible && s.lastQr && clock.now() >= s.lastQr.plan.hideAt) withdrawQr(true);
+    nap?.abort();
+  });
+  const armHide = (): void => hideTimer.arm(s.qrVisible && s.lastQr ? s.lastQr.plan.hideAt : Infinity);
 
   /** Performs one request of the loop; false = halt. */
   const perform = async (kind: 'start' | 'me' | 'qr' | 'status', signal: AbortSignal): Promise<boolean> => {
@@ -84,6 +91,9 @@ export function createLoginSession(options: LoginSessionOptions): LoginSession {
     const now = clock.now();
     if (!outcome.ok) return onError(outcome.error, kind, now);
     s.failures = 0;
+    const rtt = now - sentAt;
+    // A slowly forgetting minimum: one fast reply is the network's real speed, load only adds.
+    s.rttMs = s.rttMs > 0 ? Math.min(s.rttMs * 1.02 + 0.1, rtt) : rtt;
     skew.add(outcome.serverDate, sentAt, now);
     if (kind === 'qr') {
       s.mismatchStreak = 0;
@@ -93,8 +103,9 @@ export function createLoginSession(options: LoginSessionOptions): LoginSession {
       if (me) announceConnected(me);
       else s.statusDueAt = now + pollDelay('active', t, random);
     } else {
-      onStatus(outcome.data as SessionInfo, sentAt);
+      onStatus(outcome.data as SessionInfo, sentAt, now);
     }
+    replan(now);
     return true;
   };
 
@@ -117,13 +128,16 @@ export function createLoginSession(options: LoginSessionOptions): LoginSession {
     while (!signal.aborted) {
       const now = clock.now();
       if (s.qrVisible && s.lastQr && now >= s.lastQr.plan.hideAt) withdrawQr(true);
+      armHide();
       const next = nextAction(s, t.activePollMs);
       const hideAt = s.qrVisible && s.lastQr ? s.lastQr.plan.hideAt : Infinity;
       if (next.at > now) {
         await sleep(clampDelay(Math.min(next.at, hideAt) - now, t), signal);
         continue;
       }
-      if (!(await perform(next.kind, signal))) return;
+      const go = await perform(next.kind, signal);
+      armHide();
+      if (!go) return;
     }
   };
 
@@ -155,6 +169,7 @@ export function createLoginSession(options: LoginSessionOptions): LoginSession {
     stop() {
       life.abort(new DOMException('Login stopped', 'AbortError'));
       life = new AbortController();
+      hideTimer.disarm();
       looping = false;
       pairing = false;
       s = initialState(clock.now());
@@ -197,15 +212,7 @@ export function createLoginSession(options: LoginSessionOptions): LoginSession {
       pairing = true;
       const signal = life.signal;
       try {
-        const outcome = await gate((sig) => client.requestCode(check.digits, { signal: sig }), signal);
-        if (!outcome.ok) return { ok: false, error: outcome.error };
-        const code = formatPairingCode(outcome.data.code);
-        if (!code)
-          return {
-            ok: false,
-            error: { code: 'bad_response', message: 'Wawp sent a pairing code we cannot read. Try again.' },
-          };
-        return { ok: true, pairing: { code, phone: check.digits } };
+        return await fetchPairingCode(gate, client, check.digits, signal);
       } finally {
         if (life.signal === signal) pairing = false;
       }

@@ -31,6 +31,7 @@ export function parseSessionInfo(body: unknown): Parsed<SessionInfo> {
       status: toSessionStatus(body.status),
       rawStatus: body.status,
       me: me.ok ? me.value : null,
+      qr: typeof body.qr === 'string' && body.qr ? body.qr : null,
     },
   };
 }

@@ -46,6 +46,8 @@ export interface SessionInfo {
   status: SessionStatus;
   rawStatus: string;
   me: Me | null;
+  /** In SCAN_QR_CODE, the code as the server shows it (an image data URL): changes when the code does. */
+  qr?: string | null;
 }
 
 export interface RequestOptions {

@@ -44,12 +44,16 @@ export function wrongNumberPanel(me: Me, expectedPhone: string, actions: LoginAc
     { class: 'result-panel warn', 'data-state': 'wrong-number' },
     h('div', { class: 'result-icon', 'aria-hidden': 'true' }, '!'),
     h(
-      'dl',
-      { class: 'numbers', role: 'alert' },
-      h('dt', {}, t.linked.linkedNumber),
-      h('dd', { dir: 'auto' }, describeAccount(me)),
-      h('dt', {}, t.linked.expectedNumber),
-      h('dd', { dir: 'auto' }, formatPhone(expectedPhone)),
+      'div',
+      { role: 'alert' },
+      h(
+        'dl',
+        { class: 'numbers' },
+        h('dt', {}, t.linked.linkedNumber),
+        h('dd', { dir: 'auto' }, describeAccount(me)),
+        h('dt', {}, t.linked.expectedNumber),
+        h('dd', { dir: 'auto' }, formatPhone(expectedPhone)),
+      ),
     ),
     h('p', {}, t.linked.wrongBody),
     h(

@@ -35,8 +35,8 @@ export function loginView(context: ViewContext, instanceId: string, mode: LoginM
   const banner = h('div', { class: 'banner-slot' });
   const main = h('div', { class: 'login-main' });
   const side = h('aside', { class: 'login-steps' });
-  const qr = qrPanel(copyText, instance()?.isDemo ? () => scanDemo() : null);
-  const pairing = pairingPanel(instanceId, copyText);
+  const qr = qrPanel(instance()?.isDemo ? () => scanDemo() : null);
+  const pairing = pairingPanel(instanceId, copyText, () => render());
   const remote = remoteLinkPanel(instanceId, copyText);
   let currentMode = mode;
   let shownKey = '';
@@ -113,7 +113,7 @@ export function loginView(context: ViewContext, instanceId: string, mode: LoginM
   const render = (): void => {
     const state = store.login(instanceId);
     const panel = panelFor(state, currentMode, instance()?.expectedPhone);
-    const text = statusTextFor(state, panel);
+    const text = state.phase === 'qr' && panel === 'pairing' ? pairing.status() : statusTextFor(state, panel);
     if (statusLine.textContent !== text) statusLine.textContent = text;
     statusLine.hidden = text === '';
     showBanner(state, panel);

@@ -1,8 +1,11 @@
 /**
  * Pairing by phone number: a validated phone input, one request per attempt (the button is disabled while it
  * is pending), and the 8-character code shown large as ABCD-1234 — left-to-right and Unicode-isolated so a
- * right-to-left UI cannot reorder it — with a Copy button and a countdown.
+ * right-to-left UI cannot reorder it — with a Copy button and a countdown. Its stage (before, requesting,
+ * shown, expired) is what the login view's status line says; the code itself is spelled out to screen readers
+ * once. An expired code stays readable for reference but can no longer be copied.
  */
+import { announce } from '../announcer';
 import { button, everySecond, h, replace } from '../dom';
 import { phoneDigits } from '../phone';
 import { t } from '../strings';
@@ -17,31 +20,51 @@ export function formatPairingCode(code: string): string {
   return clean.length === 8 ? `${clean.slice(0, 4)}-${clean.slice(4)}` : clean;
 }
 
+/** `ABCD-1234` as `A B C D, 1 2 3 4`: screen readers read each character instead of a made-up word. */
+export function spellPairingCode(code: string): string {
+  return formatPairingCode(code)
+    .split('-')
+    .map((group) => [...group].join(' '))
+    .join(', ');
+}
+
+export type PairingStage = 'before' | 'requesting' | 'shown' | 'expired' | 'failed';
+
 export interface PairingPanel {
   element: HTMLElement;
   focus: HTMLElement;
+  /** The status line for the current stage (a failed request: its reason). */
+  status(): string;
   dispose(): void;
 }
 
-/** Creates the panel for `instanceId`; `copy` copies text and says whether it worked. */
-export function pairingPanel(instanceId: string, copy: (text: string) => Promise<boolean>): PairingPanel {
+/** Creates the panel for `instanceId`; `copy` copies text and says whether it worked; `changed` after each stage. */
+export function pairingPanel(
+  instanceId: string,
+  copy: (text: string) => Promise<boolean>,
+  changed: () => void = () => undefined,
+): PairingPanel {
   const phone = field(t.pairing.phone, t.pairing.phoneHint, {
     type: 'tel',
     autocomplete: 'tel',
     inputmode: 'tel',
   });
-  const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, t.pairing.request);
-  const status = h('p', { class: 'form-status', role: 'status', 'aria-live': 'polite' });
+  const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, t.pairing.button.before);
   const result = h('div', { class: 'pairing-result' });
-  let pending = false;
+  let stage: PairingStage = 'before';
+  let failure = '';
   let stopTicking: () => void = () => undefined;
-  phone.input.addEventListener('input', () => {
-    phone.setError(null);
-    status.textContent = '';
-  });
+  const setStage = (next: PairingStage): void => {
+    stage = next;
+    submit.textContent = t.pairing.button[next];
+    submit.disabled = next === 'requesting';
+    changed();
+  };
+  phone.input.addEventListener('input', () => phone.setError(null));
 
   const show = (code: string): void => {
     const text = formatPairingCode(code);
+    const label = h('p', { class: 'pairing-label', id: 'pairing-code-label' }, t.pairing.codeLabel);
     const countdown = h('p', { class: 'qr-countdown' });
     const note = h('span', { class: 'copy-note', role: 'status' });
     const copyButton = button(
@@ -51,16 +74,18 @@ export function pairingPanel(instanceId: string, copy: (text: string) => Promise
       },
       { class: 'btn' },
     );
+    const actions = h('div', { class: 'actions center' }, copyButton, note);
+    result.classList.remove('expired');
     replace(
       result,
-      h('p', { class: 'pairing-label', id: 'pairing-code-label' }, t.pairing.codeLabel),
+      label,
       // U+2068/U+2069 isolate the code from surrounding bidi text; dir="ltr" fixes its own direction.
       h(
         'output',
         { class: 'pairing-code', dir: 'ltr', 'aria-labelledby': 'pairing-code-label' },
         `\u2068${text}\u2069`,
       ),
-      h('div', { class: 'actions center' }, copyButton, note),
+      actions,
       countdown,
     );
     stopTicking();
@@ -69,10 +94,17 @@ export function pairingPanel(instanceId: string, copy: (text: string) => Promise
         countdown.textContent = t.pairing.expiresIn(seconds);
         return;
       }
+      // Still readable (for comparison with the phone), no longer offered for copying.
+      const hadFocus = actions.contains(document.activeElement);
       result.classList.add('expired');
-      countdown.textContent = t.pairing.expired;
-      submit.textContent = t.pairing.another;
+      label.textContent = t.pairing.expiredLabel;
+      actions.remove();
+      countdown.textContent = '';
+      setStage('expired');
+      if (hadFocus) submit.focus();
     });
+    setStage('shown');
+    announce(t.pairing.announceCode(spellPairingCode(text)));
     copyButton.focus();
   };
 
@@ -81,39 +113,38 @@ export function pairingPanel(instanceId: string, copy: (text: string) => Promise
     { class: 'form', novalidate: true },
     phone.wrap,
     h('div', { class: 'actions' }, submit),
-    status,
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    if (pending) return;
+    if (stage === 'requesting') return;
     const digits = phoneDigits(phone.input.value);
     if (!digits) {
       phone.setError(t.pairing.phoneBad);
       phone.input.focus();
       return;
     }
-    pending = true;
-    submit.disabled = true;
-    submit.textContent = t.pairing.requesting;
-    status.textContent = t.pairing.requesting;
+    const before = stage;
+    setStage('requesting');
     void window.wawp.requestPairingCode(instanceId, digits).then((answer) => {
-      pending = false;
-      submit.disabled = false;
-      submit.textContent = t.pairing.another;
       if (answer.ok) {
-        status.textContent = '';
-        result.classList.remove('expired');
         show(answer.value.code);
       } else if (answer.code === 'invalid_phone') {
-        submit.textContent = t.pairing.request;
         phone.setError(answer.reason);
-        status.textContent = '';
+        setStage(before);
+        phone.input.focus();
       } else {
-        status.textContent = answer.reason;
+        failure = answer.reason;
+        setStage('failed');
+        submit.focus();
       }
     });
   });
 
   const element = h('div', { class: 'pairing-panel' }, h('h2', {}, t.pairing.title), form, result);
-  return { element, focus: phone.input, dispose: () => stopTicking() };
+  return {
+    element,
+    focus: phone.input,
+    status: () => (stage === 'failed' ? failure : t.pairing.status[stage]),
+    dispose: () => stopTicking(),
+  };
 }

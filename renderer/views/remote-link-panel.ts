@@ -91,7 +91,7 @@ export function remoteLinkPanel(
   const show = (next: RemoteLinkOffer, message?: string): void => {
     offer = next;
     field.value = next.url;
-    drawQr(canvas, next.url, QR_PX);
+    drawQr(canvas, next.url, { minPx: QR_PX });
     mail.setAttribute(
       'href',
       mailDraftUrl(t.remote.mailSubject, t.remote.mailBody(next.url, untilText(next.expiresAt))),

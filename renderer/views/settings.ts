@@ -2,11 +2,16 @@
 import type { Preferences, SettingsView } from '../../common/ipc';
 import { button, h, replace, type View } from '../dom';
 import type { ViewContext } from '../router';
+import { platformOf, shortcutLabel } from '../shortcut-label';
 import { t } from '../strings';
 
 type Toggle = 'launchAtLogin' | 'startHidden' | 'notifications';
 
-function toggle(label: string, checked: boolean, change: (on: boolean) => Promise<boolean>): HTMLElement {
+function toggle(
+  label: string | Node,
+  checked: boolean,
+  change: (on: boolean) => Promise<boolean>,
+): HTMLElement {
   const input = h('input', { type: 'checkbox', role: 'switch', class: 'switch', checked });
   input.addEventListener('change', () => {
     const wanted = input.checked;
@@ -17,6 +22,18 @@ function toggle(label: string, checked: boolean, change: (on: boolean) => Promis
     });
   });
   return h('label', { class: 'toggle' }, input, h('span', {}, label));
+}
+
+/** "Global shortcut … ⇧⌘L" as this platform writes it; screen readers get the keys' names instead of symbols. */
+function shortcutText(accelerator: string): HTMLElement {
+  const { text, spoken } = shortcutLabel(accelerator, platformOf(navigator));
+  return h(
+    'span',
+    {},
+    `${t.settings.shortcut} `,
+    h('kbd', { class: 'shortcut', 'aria-hidden': 'true' }, text),
+    h('span', { class: 'sr-only' }, `(${spoken})`),
+  );
 }
 
 /** The settings view. */
@@ -46,7 +63,7 @@ export function settingsView(_context: ViewContext): View {
         simple('launchAtLogin', t.settings.launchAtLogin),
         simple('startHidden', t.settings.startHidden),
         simple('notifications', t.settings.notifications),
-        toggle(t.settings.shortcut(prefs.globalShortcut.accelerator), prefs.globalShortcut.enabled, (on) =>
+        toggle(shortcutText(prefs.globalShortcut.accelerator), prefs.globalShortcut.enabled, (on) =>
           save({ globalShortcut: { ...prefs.globalShortcut, enabled: on } }),
         ),
       ),
@@ -66,8 +83,9 @@ export function settingsView(_context: ViewContext): View {
         ),
         keychain.state !== 'ok' &&
           keychain.state !== 'checking' &&
-          button(t.settings.keychainRetry, async () => render(await window.wawp.recheckKeychain()), {
+          button(t.settings.keychainRetry, () => recheck(), {
             class: 'btn',
+            'data-action': 'keychain-retry',
           }),
         view.tokenStorageOffers.length > 0 && h('p', {}, t.settings.offerTitle),
         view.tokenStorageOffers.length > 0 &&
@@ -89,6 +107,15 @@ export function settingsView(_context: ViewContext): View {
       ),
       status,
     );
+  };
+
+  /** Re-checks the keychain and keeps the focus on Try again (or, once it works, on what it now says). */
+  const recheck = async (): Promise<void> => {
+    render(await window.wawp.recheckKeychain());
+    const again = body.querySelector<HTMLElement>('[data-action="keychain-retry"]');
+    const line = body.querySelector<HTMLElement>('.keychain');
+    if (line) line.tabIndex = -1;
+    (again ?? line)?.focus();
   };
 
   void window.wawp.getSettings().then(render);

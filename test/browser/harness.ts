@@ -69,6 +69,8 @@ export interface LaunchOptions {
   settings?: SettingsPort;
   colorScheme?: 'light' | 'dark';
   viewport?: { width: number; height: number };
+  /** Page zoom (2 = 200%): the same window in device pixels, half as many CSS pixels. */
+  zoom?: number;
   /** Open the app page right away (default true). */
   open?: boolean;
 }

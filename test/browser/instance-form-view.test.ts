@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { launchApp, type LaunchedApp } from './harness';
-import { closedPort, focused } from './ui-helpers';
+import { closedPort, contentText, focused } from './ui-helpers';
 
 let app: LaunchedApp | undefined;
 afterEach(async () => {
@@ -99,10 +99,27 @@ describe('instance form', () => {
     await page.getByRole('alert').getByText('The access token was refused').waitFor();
     await expect.poll(async () => (await focused(page)).name).toBe('Re-enter token');
     expect(await page.getByRole('button', { name: 'Save anyway' }).count()).toBe(0);
-    expect(await page.locator('form').innerText()).not.toMatch(/401|HTTP/);
+    expect(await contentText(page, 'form')).not.toMatch(/401|HTTP/);
     await page.keyboard.press('Enter');
     const token = page.getByLabel('Access token');
     await expect.poll(async () => (await focused(page)).id).toBe(await token.getAttribute('id'));
+    expect(await savedIds(app)).toEqual([]);
+  });
+
+  it('a server that is not Wawp is found on save, with "Edit server" and no "Save anyway"', async () => {
+    app = await launchApp();
+    const { page } = app;
+    const token = `tok-${crypto.randomUUID()}`;
+    const instanceId = app.sim.addInstance(token);
+    app.sim.injectFault({ endpoint: '*', status: 501, body: 'html', times: Infinity });
+    await fillForm(app, { id: instanceId, token, baseUrl: app.sim.baseUrl });
+    await page.getByRole('button', { name: 'Add instance' }).click();
+    const host = new URL(app.sim.baseUrl).host;
+    await page.getByRole('alert').getByText(`${host} is not a Wawp API`).waitFor();
+    expect(await page.getByRole('button', { name: 'Save anyway' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Edit server' }).click();
+    const url = page.getByLabel('API base URL');
+    await expect.poll(async () => (await focused(page)).id).toBe(await url.getAttribute('id'));
     expect(await savedIds(app)).toEqual([]);
   });
 
@@ -118,7 +135,7 @@ describe('instance form', () => {
     });
     await page.getByRole('button', { name: 'Add instance' }).click();
     await page.getByRole('alert').getByText(`Can't reach 127.0.0.1:${port}`).waitFor();
-    expect(await page.locator('form').innerText()).not.toMatch(/internet connection/i);
+    expect(await contentText(page, 'form')).not.toMatch(/internet connection/i);
     await page.getByRole('button', { name: 'Save anyway' }).click();
     await page.locator('.notice').getByText('Saved “Later” without checking it with the server.').waitFor();
     expect(await savedIds(app)).toEqual(['3EB0BCB2E3D4']);

@@ -23,7 +23,7 @@ describe('pairing code view', () => {
     await page.getByRole('button', { name: 'Use phone number instead' }).click();
     const phone = page.getByLabel('Phone number of the WhatsApp account');
     await phone.fill('12');
-    await page.getByRole('button', { name: 'Get pairing code' }).click();
+    await page.getByRole('button', { name: 'Get a code' }).click();
     await expect.poll(() => phone.getAttribute('aria-invalid')).toBe('true');
     expect(app.sim.requestCount('auth/request-code')).toBe(0);
 
@@ -31,7 +31,7 @@ describe('pairing code view', () => {
     // A slow answer keeps the request pending: the button is disabled and a second Enter sends nothing.
     app.sim.injectFault({ endpoint: 'auth/request-code', latencyMs: 1_500 });
     await phone.press('Enter');
-    await expect.poll(() => page.getByRole('button', { name: 'Requesting…' }).isDisabled()).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: 'Getting a code…' }).isDisabled()).toBe(true);
     await phone.press('Enter');
     const code = page.locator('output.pairing-code');
     await code.waitFor({ timeout: 20_000 });

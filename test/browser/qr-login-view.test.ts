@@ -1,13 +1,13 @@
 /**
  * The login view in real Chromium over the real handlers, engine and simulator: the QR on screen decodes to the
  * simulator's current code (and to the next one after a rotation), is drawn dark on white with a quiet zone at a
- * scannable size, and a scan leads to the linked screen.
+ * scannable size, and a scan leads to the linked screen. (Enlarge, sizes and screen readers: qr-view-a11y.)
  */
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { launchApp, type LaunchedApp } from './harness';
-import { readQrOnScreen, waitForQr } from './ui-helpers';
+import { waitForQr } from './ui-helpers';
 
 let app: LaunchedApp | undefined;
 afterEach(async () => {
@@ -56,23 +56,6 @@ describe('QR login view', () => {
     // (1 px is left at each edge: the element screenshot may catch a sliver of the frame around the canvas.)
     for (let x = 1; x < png.width - 1; x += 3) expect(at(x, quietRow)).toEqual([255, 255, 255]);
     expect(at(Math.round(topLeft.x), Math.round(topLeft.y))).toEqual([0, 0, 0]);
-  });
-
-  it('offers Enlarge (twice the size, still readable) and a text alternative', async () => {
-    app = await launchApp();
-    const { instanceId } = await app.seedInstance({ label: 'Big' });
-    await app.page.getByRole('button', { name: 'Link: Big' }).click();
-    const value = await waitForQr(app.page);
-    const canvas = app.page.locator('canvas.qr-canvas');
-    await expect.poll(() => canvas.getAttribute('aria-label')).toMatch(/QR code, code 1 of about \d+/);
-    const before = (await canvas.boundingBox())!.width;
-    await app.page.getByRole('button', { name: 'Enlarge' }).click();
-    expect((await canvas.boundingBox())!.width).toBeGreaterThanOrEqual(before * 2 - 16);
-    const onScreen = await readQrOnScreen(app.page);
-    expect([value, app.sim.snapshot(instanceId)?.qr?.value]).toContain(onScreen);
-    await app.page.getByRole('button', { name: 'Copy code text' }).click();
-    await expect.poll(() => app!.clipboard.length).toBe(1);
-    expect([onScreen, app.sim.snapshot(instanceId)?.qr?.value]).toContain(app.clipboard[0]);
   });
 
   it('a scan leads to the linked screen, with the wrong-number warning when it is not the expected number', async () => {

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isAllowedExternalUrl } from '../../main/app/windows/security-policy';
+import { axeViolations, recordAnnouncements } from './a11y-helpers';
 import { launchApp, type LaunchedApp } from './harness';
 
 const LINK = /^https:\/\/app\.wawp\.net\/temp-qr\/[0-9a-f]{64}$/;
@@ -48,8 +49,13 @@ describe('remote link view', () => {
     const { instanceId } = await app.seedInstance({ label: 'Far shop', expectedPhone: '201012345678' });
     const linked: string[] = [];
     app.handlers.remoteLinks.onLinked((id, event) => linked.push(`${id}:${event.me.id}`));
+    const ears = await recordAnnouncements(app.page);
     await openRemoteTab(app, 'Far shop');
     const url = await shownLink(app.page);
+    await expect
+      .poll(async () => (await ears.heard()).map((h) => h.text))
+      .toContain('Waiting for the owner to open the link and scan…');
+    expect(await axeViolations(app.page)).toEqual([]);
     expect(url).toBe(app.sim.tempLink(instanceId)?.url);
     // Focus moved to the panel's heading, so a screen reader starts there.
     await expect
@@ -125,6 +131,7 @@ describe('remote link view', () => {
       .poll(() => app!.page.locator('.remote-note').textContent(), { timeout: 15_000 })
       .toBe('This link has expired. Make a new one to try again.');
     expect(await app.page.getByLabel('Link for the phone’s owner').count()).toBe(0);
+    expect(await axeViolations(app.page)).toEqual([]);
     await app.page.getByRole('button', { name: 'Make a new link' }).click();
     expect(await shownLink(app.page)).toBe(app.sim.tempLink(instanceId)?.url);
   });

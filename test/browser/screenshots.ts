@@ -42,7 +42,7 @@ async function mainStates(colorScheme: 'light' | 'dark'): Promise<void> {
 
     await page.getByRole('button', { name: 'Use phone number instead' }).click();
     await page.getByLabel('Phone number of the WhatsApp account').fill('+20 101 234 5678');
-    await page.getByRole('button', { name: 'Get pairing code' }).click();
+    await page.getByRole('button', { name: 'Get a code' }).click();
     await page.locator('output.pairing-code').waitFor();
     await page.getByRole('button', { name: 'Copy code' }).blur();
     await shot(app, `pairing-code${suffix}`);

@@ -91,6 +91,18 @@ describe('server trouble has a way out', () => {
     expect(await details.getByText(detail).isVisible()).toBe(true);
   });
 
+  it('a real server answering 501 pages is named as not a Wawp API, and the app stops on it', async () => {
+    app = await launchApp();
+    await app.seedInstance({ label: 'Not Wawp' });
+    app.sim.injectFault({ endpoint: '*', status: 501, body: 'html', times: Infinity });
+    await app.page.getByRole('button', { name: 'Link: Not Wawp' }).click();
+    const host = new URL(app.sim.baseUrl).host;
+    await app.page.getByRole('alert').getByText(`${host} is not a Wawp API`).waitFor({ timeout: 20_000 });
+    await expect.poll(async () => (await focused(app!.page)).name).toBe('Edit server');
+    expect(await app.page.getByText(/Trying again/).count()).toBe(0);
+    expect(await contentText(app.page)).not.toMatch(/501|Not Implemented|<html/i);
+  });
+
   it('a wrong token says so once, with no HTTP code, and focus on "Re-enter token"', async () => {
     app = await launchApp();
     const wrong = `bad-${crypto.randomUUID()}`;

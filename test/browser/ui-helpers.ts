@@ -43,9 +43,20 @@ export async function closedPort(): Promise<number> {
   return address.port;
 }
 
-/** The visible text of the page's main content (not the header), whitespace collapsed. */
-export async function contentText(page: Page): Promise<string> {
-  const text = await page.locator('#content').innerText();
+/**
+ * The text a person sees in `selector` (default: the main content, not the header), whitespace collapsed;
+ * what a closed <details> holds is left out (it is not seen until opened).
+ */
+export async function contentText(page: Page, selector = '#content'): Promise<string> {
+  const text = await page.evaluate<string>(`(() => {
+    const copy = document.querySelector(${JSON.stringify(selector)}).cloneNode(true);
+    for (const closed of copy.querySelectorAll('details:not([open])'))
+      for (const child of [...closed.childNodes]) if (child.nodeName !== 'SUMMARY') child.remove();
+    document.body.appendChild(copy);
+    const seen = copy.innerText;
+    copy.remove();
+    return seen;
+  })()`);
   return text.replace(/\s+/g, ' ').trim();
 }
 

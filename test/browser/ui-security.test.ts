@@ -31,9 +31,10 @@ describe('renderer security', () => {
     await page.getByRole('button', { name: 'Link: Secure' }).click();
     const value = await waitForQr(page);
     await page.getByRole('button', { name: 'Enlarge' }).click();
+    await page.getByRole('button', { name: 'Make smaller' }).click();
     await page.getByRole('button', { name: 'Use phone number instead' }).click();
     await page.getByLabel('Phone number of the WhatsApp account').fill('+20 101 234 5678');
-    await page.getByRole('button', { name: 'Get pairing code' }).click();
+    await page.getByRole('button', { name: 'Get a code' }).click();
     await page.locator('output.pairing-code').waitFor();
     app.sim.scan(instanceId, { value, phone: '201012345678', pushName: 'Ann' });
     await page.getByRole('heading', { name: '“Secure” is linked' }).waitFor();

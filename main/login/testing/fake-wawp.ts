@@ -113,6 +113,7 @@ export function createFakeWawp(clock: FakeClock, opts: FakeWawpOptions = {}): Fa
     status,
     rawStatus: status,
     me: status === 'WORKING' ? me : null,
+    qr: status === 'SCAN_QR_CODE' ? `png:${qr()?.value ?? ''}` : null,
   });
   const mismatch = (): WawpError => ({
     code: 'status_mismatch',

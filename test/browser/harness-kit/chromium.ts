@@ -23,14 +23,19 @@ export async function launchChromium(options: {
   headless?: boolean;
   viewport?: { width: number; height: number };
   colorScheme?: 'light' | 'dark';
+  /** Page zoom as Electron applies it: the window keeps `viewport` device pixels, CSS pixels grow `zoom`×. */
+  zoom?: number;
 }): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'wawp-chromium-'));
+  const zoom = options.zoom ?? 1;
+  const window = options.viewport ?? { width: 960, height: 720 };
   try {
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM_PATH,
       args: CHROMIUM_ARGS,
       headless: options.headless ?? true,
-      viewport: options.viewport ?? { width: 960, height: 720 },
+      viewport: { width: Math.round(window.width / zoom), height: Math.round(window.height / zoom) },
+      deviceScaleFactor: zoom,
       colorScheme: options.colorScheme ?? 'light',
       offline: false,
     });
