@@ -3,6 +3,7 @@
  * preload/index.ts derive their types from these maps. Tokens only ever travel renderer -> main (write-only):
  * no response or push type below may contain one.
  */
+import type { BatchCommand, BatchSelection, BatchView } from './batch';
 import type { LoginEvent, Me, NetworkCause, PairingCode, SessionStatus } from './model';
 import type { RemoteLinkEvent, RemoteLinkOffer } from './remote-link';
 
@@ -61,8 +62,33 @@ export interface Preferences {
   globalShortcut: { enabled: boolean; accelerator: string };
 }
 
+/** Something about this computer's desktop integration the user should know (text: renderer/strings.ts). */
+export type DesktopNote =
+  'appimage-no-sandbox' | 'appimage-no-links' | 'no-tray-close-quits' | 'notifications-failed';
+
+/** Desktop integration as the OS reports it (never the saved wish): shown in Settings. */
+export interface DesktopStatusView {
+  /** The OS's launch-at-login state (login item / XDG autostart entry); null where it cannot be read. */
+  launchAtLogin: boolean | null;
+  /** The global shortcut: off, registered with the OS, or refused (`reason` says why and what to do). */
+  shortcut: { state: 'off' | 'registered' | 'failed'; accelerator: string; reason: string | null };
+  notes: DesktopNote[];
+  /** "Re-link" notices the OS would not show as notifications, until the instance is linked again. */
+  banners: DesktopBanner[];
+}
+
+/** Shown as a banner in the window when the OS would not show a notification (e.g. unsigned macOS builds). */
+export interface DesktopBanner {
+  kind: 'relink';
+  instanceId: string;
+  label: string;
+}
+
 export interface SettingsView {
+  /** `launchAtLogin` is the OS's state when `desktop` can read it. */
   preferences: Preferences;
+  /** Absent outside the desktop app (browser harness, CLI). */
+  desktop?: DesktopStatusView;
   keychain: KeychainHealthView;
   /** Where new tokens are stored right now. */
   tokenStorage: TokenLocation;
@@ -80,7 +106,8 @@ export type NavigateTarget =
   | { view: 'login'; instanceId: string }
   | { view: 'pairing'; instanceId: string }
   | { view: 'remote-link'; instanceId: string }
-  | { view: 'settings' };
+  | { view: 'settings' }
+  | { view: 'batch' };
 
 /** Request/response channels: renderer invokes, main handles. Arguments arrive in main as `unknown` and are parsed. */
 export interface InvokeChannels {
@@ -111,6 +138,9 @@ export interface InvokeChannels {
   /** "Try again": probes the keychain now; the view carries what it found. */
   'settings:keychain-check': () => SettingsView;
   'clipboard:write': (text: string) => Result<null>;
+  'batch:start': (selection: BatchSelection) => Result<BatchView>;
+  'batch:control': (command: BatchCommand) => Result<BatchView | null>;
+  'batch:get': () => BatchView | null;
 }
 
 /** Push channels: main sends, renderer subscribes. */
@@ -119,8 +149,10 @@ export interface PushChannels {
   'remote-link:event': { instanceId: string; event: RemoteLinkEvent };
   'instances:changed': InstanceView[];
   navigate: NavigateTarget;
+  'desktop:banner': DesktopBanner;
   /** The keychain's health changed (first probe done, re-checked, failed mid-run, fallback chosen). */
   'keychain:changed': KeychainHealthView;
+  'batch:changed': BatchView | null;
 }
 
 export type InvokeChannel = keyof InvokeChannels;
@@ -152,6 +184,9 @@ export const INVOKE_CHANNELS = [
   'settings:token-storage',
   'settings:keychain-check',
   'clipboard:write',
+  'batch:start',
+  'batch:control',
+  'batch:get',
 ] as const satisfies readonly InvokeChannel[];
 
 export const PUSH_CHANNELS = [
@@ -159,5 +194,7 @@ export const PUSH_CHANNELS = [
   'remote-link:event',
   'instances:changed',
   'navigate',
+  'desktop:banner',
   'keychain:changed',
+  'batch:changed',
 ] as const satisfies readonly PushChannel[];

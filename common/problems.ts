@@ -125,6 +125,12 @@ export function describeProblem(source: ProblemSource, ctx: ProblemContext = {})
       const text = NETWORK.timed_out(host);
       return retrying(text.title, text.sentence);
     }
+    case 'no_token':
+      return user(
+        'No access token is saved',
+        `No access token is stored for ${instance} on this computer.`,
+        'edit_token',
+      );
     case 'invalid_phone':
       return user(
         'That phone number is not valid',

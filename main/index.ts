@@ -2,7 +2,8 @@
  * Composition root of the desktop app: each step wires one module (see main/app/), in the order
  * startup-order.ts pins: the window (or the tray icon, when starting hidden) first, the keychain and
  * tray-host checks after it in the background. One instance only (second launches and deep links go to the
- * first); the window hides on close and Quit really quits; a failed start says why in a native dialog.
+ * first); closing the window hides it while a tray can bring it back (else quits, tray-host.ts), Quit really
+ * quits; a failed start says why in a native dialog.
  */
 import { resolve } from 'node:path';
 import { app, dialog, Menu } from 'electron';
@@ -27,6 +28,7 @@ import type { TrayHandle } from './app/tray/tray';
 import { setupAppTray } from './app/tray/tray-app';
 import { showNotice } from './app/desktop/notify';
 import { setupRemoteLinkNotices } from './app/desktop/remote-link-notice';
+import { closeAction } from './app/tray/tray-host';
 import { appMenuTemplate } from './app/windows/app-menu';
 import {
   createMainWindow,
@@ -71,16 +73,19 @@ function onReady(single: SingleInstance): void {
       },
       secrets: () => (secrets = createAppSecrets()),
       handlers: () => {
-        handlers = setupHandlers(settings, secrets, (preferences) =>
-          integration?.applyPreferences(preferences),
-        );
+        handlers = setupHandlers(settings, secrets, () => integration);
         secrets.onChange((health) => {
           send('keychain:changed', health);
           handlers.refresh().catch((error: unknown) => log.error('instances after keychain change:', error));
         });
       },
       tray: () => {
-        const handle = setupAppTray({ handlers, preferences: () => settings.getPreferences(), show });
+        const handle = setupAppTray({
+          handlers,
+          preferences: () => integration?.preferences() ?? settings.getPreferences(),
+          attention: () => integration?.attention.ids() ?? [],
+          show,
+        });
         tray = handle;
         startup.report.trayExists = () => handle.exists();
         setCloseBehaviour(() => closeBehaviour('unknown'));
@@ -93,7 +98,10 @@ function onReady(single: SingleInstance): void {
           show,
         });
       },
-      integration: () => (integration = setupIntegration({ handlers, settings, single, show })),
+      integration: () => {
+        integration = setupIntegration({ handlers, settings, single, show });
+        integration.attention.subscribe(() => tray?.refresh());
+      },
       window: () => {
         hidden = startsHidden({
           launchedAtLogin: integration!.launchAtLogin.wasLaunchedAtLogin(),
@@ -116,7 +124,8 @@ function onReady(single: SingleInstance): void {
       'tray-host': async () => {
         const hasHost = await tray!.hasHost;
         startup.report.trayHost = hasHost;
-        setCloseBehaviour(() => closeBehaviour(hasHost));
+        integration?.setHasTray(hasHost);
+        setCloseBehaviour(() => closeAction(process.platform, hasHost));
         if (mustShowWindow({ startedHidden: hidden, hasTrayHost: hasHost })) show(null);
       },
     },

@@ -33,11 +33,16 @@ export interface WawpBridge {
   chooseTokenStorage: Invoke<'settings:token-storage'>;
   recheckKeychain: Invoke<'settings:keychain-check'>;
   copyText: Invoke<'clipboard:write'>;
+  startBatch: Invoke<'batch:start'>;
+  controlBatch: Invoke<'batch:control'>;
+  getBatch: Invoke<'batch:get'>;
   onLoginEvent: Subscribe<'login:event'>;
   onRemoteLinkEvent: Subscribe<'remote-link:event'>;
   onInstancesChanged: Subscribe<'instances:changed'>;
   onNavigate: Subscribe<'navigate'>;
+  onDesktopBanner: Subscribe<'desktop:banner'>;
   onKeychainChanged: Subscribe<'keychain:changed'>;
+  onBatchChanged: Subscribe<'batch:changed'>;
 }
 
 declare global {

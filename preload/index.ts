@@ -46,11 +46,16 @@ const bridge: WawpBridge = {
   chooseTokenStorage: invoke('settings:token-storage'),
   recheckKeychain: invoke('settings:keychain-check'),
   copyText: invoke('clipboard:write'),
+  startBatch: invoke('batch:start'),
+  controlBatch: invoke('batch:control'),
+  getBatch: invoke('batch:get'),
   onLoginEvent: subscribe('login:event'),
   onRemoteLinkEvent: subscribe('remote-link:event'),
   onInstancesChanged: subscribe('instances:changed'),
   onNavigate: subscribe('navigate'),
+  onDesktopBanner: subscribe('desktop:banner'),
   onKeychainChanged: subscribe('keychain:changed'),
+  onBatchChanged: subscribe('batch:changed'),
 };
 
 contextBridge.exposeInMainWorld('wawp', bridge);

@@ -4,9 +4,11 @@ import { button, h } from './dom';
 import { createRouter, routeFor, type Route, type ViewFactory } from './router';
 import { createStore } from './store';
 import { t } from './strings';
+import { batchView } from './views/batch';
 import { instanceForm } from './views/instance-form';
 import { instanceList } from './views/list';
 import { loginView } from './views/login';
+import { desktopBanners } from './views/desktop-banners';
 import { settingsView } from './views/settings';
 
 const views: ViewFactory = (route, context) => {
@@ -21,6 +23,8 @@ const views: ViewFactory = (route, context) => {
       return loginView(context, route.instanceId, route.mode ?? 'qr', route.relink ?? false);
     case 'settings':
       return settingsView(context);
+    case 'batch':
+      return batchView(context, route.start);
   }
 };
 
@@ -37,7 +41,8 @@ function start(): void {
     h('div', { class: 'brand' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }), t.appName),
     h('nav', { 'aria-label': t.nav.main, class: 'nav' }, navInstances, navSettings),
   );
-  root.append(header, content);
+  const banners = desktopBanners((instanceId) => router.go({ view: 'login', instanceId, mode: 'qr' }));
+  root.append(header, banners, content);
   prepareAnnouncer();
   const markNav = (route: Route): void => {
     const onSettings = route.view === 'settings';

@@ -1,4 +1,5 @@
 /** Which screen shows, and the context every view gets. */
+import type { BatchSelection } from '../common/batch';
 import type { NavigateTarget } from '../common/ipc';
 import { replace, type View } from './dom';
 import type { Store } from './store';
@@ -10,7 +11,9 @@ export type Route =
   | { view: 'edit'; instanceId: string; focus?: 'token' | 'id' | 'baseUrl' }
   /** `relink`: log the linked number out first, then show a new code. */
   | { view: 'login'; instanceId: string; mode?: 'qr' | 'pairing' | 'remote'; relink?: boolean }
-  | { view: 'settings' };
+  | { view: 'settings' }
+  /** Batch linking: `start` begins a new batch; without it the running one shows (or all that need linking). */
+  | { view: 'batch'; start?: BatchSelection };
 
 /** What a view may use: the store and navigation. */
 export interface ViewContext {

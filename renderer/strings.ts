@@ -1,5 +1,5 @@
 /** Every user-facing string of the renderer, in one place (translation and review happen here). */
-import type { TokenLocation } from '../common/ipc';
+import type { DesktopNote, TokenLocation } from '../common/ipc';
 import type { SessionStatus } from '../common/model';
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
@@ -272,6 +272,84 @@ export const t = {
     offerTitle: 'The keychain cannot be used. Choose where to keep tokens:',
     offer: (where: TokenLocation) => `Use ${TOKEN_PLACES[where]}`,
     saved: 'Saved.',
+  },
+  desktop: {
+    title: 'This computer',
+    relink: 'Link again',
+    dismiss: 'Dismiss',
+    relinkBanner: (label: string) =>
+      `${label} needs linking again. This system did not show the notification, so wawp-link tells you here and in the tray.`,
+    launchFromOs: 'Shows what your system will do at login; changing it here changes the system setting.',
+    shortcutFailed: (reason: string) => `The global shortcut is not active: ${reason}`,
+    notes: {
+      'appimage-no-sandbox':
+        'This AppImage runs without Chromium’s sandbox, because this system restricts user namespaces (Ubuntu 23.10 and later). Install the .deb package to run sandboxed.',
+      'appimage-no-links':
+        'wawp-link:// links and the desktop’s shortcut portal need an installed .desktop file, which an AppImage does not have. Install the .deb package to use them.',
+      'no-tray-close-quits':
+        'No tray is available on this desktop, so closing the window quits wawp-link. Start it again from your applications to bring it back.',
+      'notifications-failed':
+        'This system refused wawp-link’s notifications (macOS shows them only for signed apps). Reminders to link again appear in this window and in the tray instead.',
+    } satisfies Record<DesktopNote, string>,
+  },
+  batch: {
+    title: 'Link several phones',
+    select: (label: string) => `Select ${label}`,
+    linkSelected: (n: number) => `Link selected (${n})`,
+    linkAll: 'Link all that need it',
+    starting: 'Starting…',
+    progress: (linked: number, total: number) => `${linked} of ${total} linked`,
+    position: (n: number, total: number) => `Phone ${n} of ${total}`,
+    usePhone: 'Use the phone for',
+    scan: 'Scan this code with that phone.',
+    skip: 'Skip',
+    pause: 'Pause',
+    resume: 'Resume',
+    newCodes: 'Get new codes and resume',
+    next: 'Next phone',
+    stop: 'Stop',
+    keys: 'Enter or Space: skip or continue · Escape: pause',
+    linkedAs: (label: string, who: string) => `${label} is linked as ${who}.`,
+    nextIn: (s: number) => `Next phone in ${s} s.`,
+    paused: 'Paused',
+    pausedBody: 'No code is shown and nothing is checked until you resume.',
+    ranOut: 'The codes ran out before a scan. Resume for a new set.',
+    wrongTitle: 'This is not the expected number',
+    wrongBody: (label: string, who: string, expected: string) =>
+      `${label} linked to ${who}, not to ${expected}.`,
+    logout: 'Log out this number',
+    keep: 'Keep it',
+    loggingOut: 'Logging out…',
+    retrying: (title: string) => `${title}. Retrying…`,
+    done: 'Done',
+    summary: (linked: number, skipped: number, failed: number) =>
+      `${linked} linked, ${skipped} skipped, ${failed} failed`,
+    linkedList: 'Linked',
+    skippedList: 'Skipped',
+    failedList: 'Failed',
+    waitingList: 'Not reached',
+    wrongTag: 'not the expected number',
+    again: 'Try the skipped and failed again',
+    nothing: 'Every number is already linked.',
+    outcome: {
+      waiting: 'waiting',
+      current: 'now',
+      linked: 'linked',
+      skipped: 'skipped',
+      failed: 'failed',
+    },
+    say: {
+      phone: (n: number, total: number, label: string) =>
+        `Phone ${n} of ${total}: ${label}. Scan the code with this phone.`,
+      skipped: (label: string) => `Skipped ${label}.`,
+      failed: (label: string, title: string) => `${label} failed: ${title}.`,
+      linked: (label: string, who: string) => `${label} linked as ${who}. Next phone in a few seconds.`,
+      paused: 'Paused. Press Enter to resume.',
+      ranOut: 'Paused: the codes ran out before a scan. Press Enter for new codes.',
+      wrong: (label: string, who: string, expected: string) =>
+        `${label} linked to ${who}, not to the expected ${expected}. Log out this number, or keep it.`,
+      done: (summary: string) => `Done: ${summary}.`,
+    },
   },
   units: { seconds: (n: number) => plural(n, 'second', 'seconds') },
 } as const;

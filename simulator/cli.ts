@@ -26,7 +26,8 @@ const lines = [
   'Pretend a phone scanned the current code / entered a pairing code:',
   `  curl -s -X POST ${ctl}/scan -H 'Content-Type: application/json' -d '{"phone":"201012345678","pushName":"Demo"}'`,
   `  curl -s -X POST ${ctl}/enter-code -H 'Content-Type: application/json' -d '{"code":"ABCD-1234"}'`,
-  'Other controls: POST .../unlink, .../crash, .../flaky {"status":"STARTING","count":2}; GET ' + ctl,
+  'Other controls: POST .../unlink, .../crash, .../drop-session, .../flaky {"status":"STARTING","count":2}; GET ' +
+    ctl,
   `  curl -s -X POST ${sim.baseUrl}/__sim/faults -H 'Content-Type: application/json' -d '{"endpoint":"auth/qr","status":429,"retryAfter":"5"}'`,
   'Ctrl+C to stop.',
 ];

@@ -17,4 +17,4 @@ export interface CliContext {
 }
 
 /** The public Wawp API (the simulator or a proxy can be chosen with --base-url or WAWP_BASE_URL). */
-export const DEFAULT_BASE_URL = 'https://api.wawp.net';
+export { DEFAULT_BASE_URL } from '../../common/base-url';

@@ -8,6 +8,8 @@ export const EXIT = {
   unauthorized: 3,
   notFound: 4,
   gaveUp: 5,
+  /** Linked to another number than the one asked for; nothing was changed. */
+  otherNumber: 6,
   interrupted: 130,
 } as const;
 

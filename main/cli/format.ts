@@ -10,10 +10,14 @@ export function formatPhone(idOrDigits: string): string {
   return parsed ? parsed.formatInternational() : `+${digits}`;
 }
 
+/** "+20 10 12345678 (Ann)": the account's number and name. */
+export function accountName(me: Me): string {
+  return `${formatPhone(me.id)}${me.pushName ? ` (${me.pushName})` : ''}`;
+}
+
 /** "Linked as +20 10 12345678 (Ann)". */
 export function linkedAs(me: Me): string {
-  const name = me.pushName ? ` (${me.pushName})` : '';
-  return `Linked as ${formatPhone(me.id)}${name}`;
+  return `Linked as ${accountName(me)}`;
 }
 
 const STATUS_WORDS: Record<SessionStatus, string> = {
@@ -49,16 +53,4 @@ export function largePairingCode(code: string, color: boolean): string {
     `│${' '.repeat(inner.length)}│`,
     `└${bar}┘`,
   ].join('\n');
-}
-
-const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*[A-Za-z]`, 'g');
-
-/** How many terminal rows `lines` take once long lines wrap at `columns` (0 = unknown: no wrapping). */
-export function screenRows(lines: readonly string[], columns: number): number {
-  let rows = 0;
-  for (const line of lines) {
-    const width = [...line.replace(ANSI, '')].length;
-    rows += columns > 0 ? Math.max(1, Math.ceil(width / columns)) : 1;
-  }
-  return rows;
 }

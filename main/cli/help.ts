@@ -20,15 +20,32 @@ Options:
 The access token comes from WAWP_ACCESS_TOKEN, or from the keychain entry that
 "wawp-link instances add" saved. Try "wawp-link demo" first.
 Exit codes: 0 linked, 2 usage error, 3 wrong token, 4 unknown instance,
-5 gave up (timeout or codes used up), 1 anything else, 130 interrupted.
+5 gave up (timeout or codes used up), 6 linked to another number,
+1 anything else, 130 interrupted.
 `;
 
 const TOKEN_NOTE = `Token: WAWP_ACCESS_TOKEN, else the keychain entry for the instance and base URL
 (saved by "wawp-link instances add <instance-id>"). The token is never printed.`;
 
-const EXIT_NOTE = `Exit codes: 0 linked; 2 usage error (including no token); 3 wrong token;
-4 instance not found; 5 gave up (timeout, or codes used up after N restarts);
-1 anything else; 130 interrupted (Ctrl-C).`;
+const EXIT_NOTE = `Exit codes: 0 linked (or already linked to that number); 2 usage error
+(including no token); 3 wrong token; 4 instance not found; 5 gave up (timeout,
+or codes used up after N restarts); 6 linked to another number (nothing
+changed); 1 anything else (server not answering, not a Wawp API, …);
+130 interrupted (Ctrl-C).`;
+
+const LINK_FLAGS = `  --offline-limit SECONDS
+                     Give up (exit 1) when the server has not answered at all
+                     for this long: refused, timed out or not found (default
+                     60; 0 keeps trying)
+  --logout-first     If the instance is linked to another number, log that
+                     number out first (without it: exit 6, nothing changed)
+  --no-start         Leave a STOPPED session stopped (exit 1) instead of
+                     starting it`;
+
+const QR_NOTE = `The QR needs about 61×32 cells; a smaller terminal says so and offers "pair".
+Colours: black on white. With NO_COLOR the code is drawn for the terminal's
+background (asked of the terminal, or COLORFGBG); set WAWP_LINK_THEME=light or
+dark if it guesses wrong.`;
 
 const BASE_URL = `  --base-url URL     Wawp API base URL (default: WAWP_BASE_URL, else the saved
                      one, else https://api.wawp.net)`;
@@ -46,10 +63,10 @@ ${BASE_URL}
   --timeout SECONDS  Give up (exit 5) when not linked within this time
   --restarts N       When the codes run out, restart for a new cycle up to N
                      times (default 0)
-  --no-start         Leave a STOPPED session stopped (exit 1) instead of
-                     starting it
+${LINK_FLAGS}
   -h, --help         Show this help
 
+${QR_NOTE}
 ${TOKEN_NOTE}
 ${EXIT_NOTE}
 `;
@@ -66,7 +83,7 @@ ${BASE_URL}
   --json             One JSON event per line on stdout; the code comes as
                      {"type":"pairing-code","code":"ABCD-1234"}
   --timeout SECONDS  Give up (exit 5) when not linked within this time
-  --no-start         Leave a STOPPED session stopped (exit 1)
+${LINK_FLAGS}
   -h, --help         Show this help
 
 ${TOKEN_NOTE}
@@ -97,6 +114,9 @@ add     Saves the instance (its 12-character id) and stores its access token
         in the OS keychain. The token is read without echo from the terminal,
         or from stdin when piped:
           printf '%s' "$TOKEN" | wawp-link instances add 3EB0BCB2E3D4
+        On an existing instance, what you do not name is kept: its server,
+        label, expected phone, and (press Enter, or pipe nothing) its token.
+        --base-url moves it to another server (asks for that server's token).
 remove  Forgets the instance and deletes its token from the keychain.
 list    Shows the instances and whether a token is stored (never the token).
 

@@ -14,6 +14,10 @@ export interface CliIo {
   color: boolean;
   /** Aborted on Ctrl-C / SIGTERM; long-running commands stop cleanly and exit 130. */
   interrupt: AbortSignal;
+  /** The terminal's size in cells (0 × 0 when stdout is not a terminal). */
+  size(): { columns: number; rows: number };
+  /** Calls `listener` when the terminal is resized (SIGWINCH); returns the unsubscribe function. */
+  onResize(listener: () => void): () => void;
 }
 
 /** The real process streams; `interrupt` fires on SIGINT/SIGTERM. */
@@ -28,5 +32,10 @@ export function processIo(interrupt: AbortSignal): CliIo {
     stdinIsTTY: process.stdin.isTTY === true,
     color: stdoutIsTTY && !process.env.NO_COLOR && process.env.TERM !== 'dumb',
     interrupt,
+    size: () => ({ columns: process.stdout.columns ?? 0, rows: process.stdout.rows ?? 0 }),
+    onResize: (listener) => {
+      process.stdout.on('resize', listener);
+      return () => void process.stdout.off('resize', listener);
+    },
   };
 }

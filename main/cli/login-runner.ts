@@ -1,14 +1,21 @@
 /**
  * Runs one login (QR or pairing code) on the engine until it links, gives up, fails or is
- * interrupted, rendering events as JSON lines or for people; resolves the exit code.
+ * interrupted, rendering events as JSON lines or for people; resolves the exit code. Every error is
+ * said once: title, one sentence, one next step (next-step.ts).
  */
-import type { LoginErrorCode, LoginEvent } from '../../common/model';
+import type { LoginEvent } from '../../common/model';
 import type { LoginSession } from '../login/types';
 import { EXIT, exitCodeFor, type ExitCode } from './exit-codes';
-import { hintFor, type HintContext } from './hints';
 import type { CliIo } from './io';
-import { writeJsonEvent, type CliEvent } from './login-json';
+import { writeEndLine, writeJsonEvent, type CliEvent } from './login-json';
+import { codesUsedUp, leftAlone, notWawp, offline, timedOut, type Ending } from './login-outcomes';
 import { HumanLoginView } from './login-view';
+import { cliProblem, problemLines, type StepContext } from './next-step';
+import type { ServerWatch } from './server-watch';
+import { chooseQrLook, type QrLook } from './terminal-theme';
+
+/** Answers in a row that do not look like Wawp before the CLI says so and stops. */
+const NOT_WAWP_AFTER = 3;
 
 export interface LoginRun {
   io: CliIo;
@@ -16,7 +23,7 @@ export interface LoginRun {
   json: boolean;
   /** Header line of the human screen, e.g. "wawp-link · 3EB0BCB2E3D4 (Sales)". */
   title: string;
-  hints: HintContext;
+  steps: StepContext;
   /** Whether the engine may start a STOPPED session (`--no-start` turns it off). */
   autoStart: boolean;
   timeoutMs?: number;
@@ -26,55 +33,82 @@ export interface LoginRun {
   pairPhone?: string;
   /** Extra line under the human screen (the demo's "press a key to scan"). */
   extraHint?: string;
+  /** What to do when the QR does not fit the terminal ("Or link by phone number: …"), if anything. */
+  alternative: string | null;
+  /** How the QR is drawn; chosen from the terminal when absent (the demo asks before it reads keys). */
+  look?: QrLook;
+  /** Watches the server's answers (absent for the in-process demo). */
+  watch?: ServerWatch;
+  /** Give up after this long without any answer from the server (0 = keep trying). */
+  offlineLimitMs?: number;
   /** Called for every engine event (the demo scans from here). */
   onEvent?: (event: LoginEvent) => void;
   /** Stops the run like Ctrl-C (exit 130) when aborted. */
   stopSignal?: AbortSignal;
 }
 
+/** The QR look for a run's terminal (no question asked when no QR will be drawn). */
+export function lookFor(io: CliIo, json: boolean, pairMode: boolean): Promise<QrLook> {
+  return json || pairMode ? Promise.resolve({ style: 'dark-ink', guessed: false }) : chooseQrLook(io);
+}
+
 /** Drives `run.session` to an outcome; always stops the session and its timers before resolving. */
-export function runLogin(run: LoginRun): Promise<ExitCode> {
-  const { io, session } = run;
+export async function runLogin(run: LoginRun): Promise<ExitCode> {
+  const { io, session, watch } = run;
+  const look = run.look ?? (await lookFor(io, run.json, Boolean(run.pairPhone)));
   const view = run.json
     ? null
-    : new HumanLoginView(io, run.title, run.extraHint ?? null, Boolean(run.pairPhone));
+    : new HumanLoginView(io, {
+        title: run.title,
+        look,
+        pairMode: Boolean(run.pairPhone),
+        alternative: run.alternative,
+        extraHint: run.extraHint ?? null,
+      });
   let restartsLeft = run.restarts;
   let pairingRequested = false;
   let lastProblem: string | null = null;
+  let unreadable = 0;
   /** Whether this run saw the session waiting for a scan (else a FAILED session was found failed). */
   let sawScanning = false;
   let recovered = false;
   let done = false;
-  let chain = Promise.resolve();
 
   return new Promise<ExitCode>((resolve) => {
     const cleanups: Array<() => void> = [];
     const emit = (event: CliEvent): void => {
       if (run.json) writeJsonEvent(io, event);
-      else
-        chain = chain
-          .then(() => view!.handle(event))
-          .catch((e: unknown) => fail('bad_response', String(e), EXIT.other));
+      else view!.handle(event);
     };
     const finish = (code: ExitCode, message?: string): void => {
       if (done) return;
       done = true;
       for (const cleanup of cleanups) cleanup();
       session.stop();
-      void chain.then(() => {
-        view?.close();
-        if (message) io.err(`${message}\n`);
-        resolve(code);
-      });
+      view?.close();
+      if (message) io.err(`${message}\n`);
+      resolve(code);
     };
-    /** The message plus the next step: `extra` when the CLI knows it better, else the code's hint. */
-    const withHint = (message: string, code: LoginErrorCode, extra?: string): string =>
-      [message, extra ?? hintFor(code, run.hints)].filter(Boolean).join('\n');
-    /** A CLI-decided failure: one JSON error line (client/engine code vocabulary), then words on stderr. */
-    const fail = (code: LoginErrorCode, message: string, exit: ExitCode, extra?: string): void => {
+    /** Ends the run: one JSON error line (in --json), then title, sentence and next step on stderr. */
+    const end = ({ code, problem }: Ending, exit: ExitCode): void => {
       if (done) return;
-      if (run.json) writeJsonEvent(io, { type: 'error', code, message, fatal: true });
-      finish(exit, withHint(message, code, extra));
+      if (run.json) writeEndLine(io, code, problem);
+      finish(exit, problemLines(problem));
+    };
+    /** Stops when the server is not a Wawp API, or has not answered for too long. */
+    const watchdog = (): boolean => {
+      if (done) return true;
+      if ((watch?.unlikeStreak() ?? 0) >= NOT_WAWP_AFTER || unreadable >= NOT_WAWP_AFTER) {
+        end(notWawp(run.steps), EXIT.other);
+        return true;
+      }
+      const since = watch?.failingSince() ?? null;
+      const limit = run.offlineLimitMs ?? 0;
+      if (watch && since !== null && limit > 0 && Date.now() - since >= limit) {
+        end(offline(run.steps, watch, limit), EXIT.other);
+        return true;
+      }
+      return false;
     };
 
     const requestPairing = (): void => {
@@ -83,22 +117,43 @@ export function runLogin(run: LoginRun): Promise<ExitCode> {
       void session.requestPairingCode(run.pairPhone).then((result) => {
         if (done) return;
         if (result.ok) emit({ type: 'pairing-code', code: result.pairing.code });
-        else fail(result.error.code, result.error.message, exitCodeFor(result.error.code));
+        else onError({ type: 'error', ...result.error, fatal: true });
       });
     };
 
-    const giveUp = (): void =>
-      fail(
-        'timeout',
-        'Every code expired without a scan, so the session gave up.',
-        EXIT.gaveUp,
-        run.restarts > 0
-          ? `Tried ${run.restarts} restart(s). Run the command again when the phone is at hand.`
-          : 'Run the command again when the phone is at hand, or pass --restarts N to keep going.',
-      );
+    const onError = (event: Extract<LoginEvent, { type: 'error' }>): void => {
+      unreadable = event.code === 'bad_response' ? unreadable + 1 : 0;
+      // A 404 or 401 in an HTML page is a web server that is not Wawp, not Wawp saying "no such instance".
+      const looksElsewhere =
+        (watch?.unlikeStreak() ?? 0) > 0 && ['not_found', 'unauthorized'].includes(event.code);
+      if (event.code === 'not_wawp' || looksElsewhere) return end(notWawp(run.steps), EXIT.other);
+      if (watchdog()) return;
+      const source = {
+        ...event,
+        host: event.host ?? watch?.host,
+        cause: event.cause ?? watch?.lastCause() ?? undefined,
+      };
+      const p = cliProblem(source, run.steps);
+      if (event.fatal) return end({ code: event.code, problem: p }, exitCodeFor(event.code));
+      lastProblem = `${p.title}: ${p.sentence}`;
+      if (run.json) {
+        const { code, retryInMs } = event;
+        writeJsonEvent(io, {
+          type: 'error',
+          code,
+          message: p.sentence,
+          fatal: false,
+          retryInMs,
+          host: source.host,
+        });
+      }
+      view?.showProblem(lastProblem, event.retryInMs);
+    };
+
     const onEvent = (event: LoginEvent): void => {
       if (done) return;
       run.onEvent?.(event);
+      if (event.type === 'error') return onError(event);
       if (event.type === 'qr' || (event.type === 'status' && event.status === 'SCAN_QR_CODE'))
         sawScanning = true;
       if ((event.type === 'qr' || event.type === 'qr-expired') && run.pairPhone) {
@@ -108,89 +163,51 @@ export function runLogin(run: LoginRun): Promise<ExitCode> {
       }
       if (event.type === 'stopped') return; // our own stop(); the outcome is already decided
       emit(event);
-      switch (event.type) {
-        case 'status':
-          if (event.status === 'STOPPED' && !run.autoStart) {
-            fail(
-              'status_mismatch',
-              'The session is stopped and --no-start was given, so it was left stopped.',
-              EXIT.other,
-              'Run again without --no-start to start it, or start it from your Wawp dashboard.',
-            );
-          } else if (event.status === 'SCAN_QR_CODE') requestPairing();
-          break;
-        case 'connected':
-          finish(EXIT.linked);
-          break;
-        case 'exhausted':
-          if (event.renewing) {
-            // The server began a new cycle by itself: it counts as one of the --restarts, without a call.
-            if (restartsLeft > 0) {
-              restartsLeft--;
-              view?.setBanner(
-                `The server started new codes (restart ${run.restarts - restartsLeft} of ${run.restarts}).`,
-              );
-            } else {
-              giveUp();
-            }
-          } else if (!sawScanning && !recovered) {
-            // Found FAILED before this run saw any scanning: the user asked to log in, so get a fresh cycle
-            // (not counted against --restarts), unless --no-start asked us to change nothing.
-            if (!run.autoStart) {
-              fail(
-                'status_mismatch',
-                'The session has failed and --no-start was given, so it was left alone.',
-                EXIT.other,
-                'Run again without --no-start to restart it.',
-              );
-              break;
-            }
-            recovered = true;
-            view?.setBanner('The session had failed; restarted it for new codes.');
-            void session.restart();
-          } else if (restartsLeft > 0) {
-            restartsLeft--;
-            view?.setBanner(
-              `Restarted the session for new codes (restart ${run.restarts - restartsLeft} of ${run.restarts}).`,
-            );
-            void session.restart();
-          } else {
-            giveUp();
-          }
-          break;
-        case 'error':
-          if (!event.fatal) lastProblem = event.message.replace(/\s*Retrying in [^.]*\.?$/, '');
-          // The engine already sent the JSON error line; only the words and the exit code remain.
-          if (event.fatal) finish(exitCodeFor(event.code), withHint(event.message, event.code));
-          break;
-        default:
-          break;
-      }
+      if (event.type === 'status') {
+        if (event.status === 'STOPPED' && !run.autoStart) end(leftAlone(run.steps, false), EXIT.other);
+        else if (event.status === 'SCAN_QR_CODE') requestPairing();
+      } else if (event.type === 'connected') finish(EXIT.linked);
+      else if (event.type === 'exhausted') onExhausted(event.renewing === true);
+    };
+
+    const onExhausted = (renewing: boolean): void => {
+      if (renewing) {
+        // The server began a new cycle by itself: it counts as one of the --restarts, without a call.
+        if (restartsLeft <= 0) return end(codesUsedUp(run.steps, run.restarts), EXIT.gaveUp);
+        restartsLeft--;
+        view?.setBanner(
+          `The server started new codes (restart ${run.restarts - restartsLeft} of ${run.restarts}).`,
+        );
+      } else if (!sawScanning && !recovered) {
+        // Found FAILED before this run saw any scanning: the user asked to log in, so get a fresh cycle
+        // (not counted against --restarts), unless --no-start asked us to change nothing.
+        if (!run.autoStart) return end(leftAlone(run.steps, true), EXIT.other);
+        recovered = true;
+        view?.setBanner('The session had failed; restarted it for new codes.');
+        void session.restart();
+      } else if (restartsLeft > 0) {
+        restartsLeft--;
+        view?.setBanner(
+          `Restarted the session for new codes (restart ${run.restarts - restartsLeft} of ${run.restarts}).`,
+        );
+        void session.restart();
+      } else end(codesUsedUp(run.steps, run.restarts), EXIT.gaveUp);
     };
 
     cleanups.push(session.onEvent(onEvent));
+    if (watch) {
+      // Checked every second as well: long back-offs must not stretch the bound.
+      const timer = setInterval(watchdog, 1000);
+      cleanups.push(() => clearInterval(timer));
+    }
     if (run.timeoutMs !== undefined) {
-      const seconds = Math.round(run.timeoutMs / 100) / 10;
-      const timer = setTimeout(
-        () =>
-          fail(
-            'timeout',
-            `Not linked within ${seconds} s (--timeout), so it gave up.`,
-            EXIT.gaveUp,
-            lastProblem
-              ? `Last problem: ${lastProblem}`
-              : 'Run it again when the phone is at hand, or raise --timeout.',
-          ),
-        run.timeoutMs,
-      );
+      const ms = run.timeoutMs;
+      const timer = setTimeout(() => end(timedOut(run.steps, ms, lastProblem), EXIT.gaveUp), ms);
       cleanups.push(() => clearTimeout(timer));
     }
     for (const signal of [io.interrupt, run.stopSignal]) {
       if (!signal) continue;
-      const onAbort = (): void => {
-        view?.clearFrame();
-        finish(EXIT.interrupted, 'Stopped.');
-      };
+      const onAbort = (): void => finish(EXIT.interrupted, 'Stopped.');
       if (signal.aborted) return onAbort();
       signal.addEventListener('abort', onAbort, { once: true });
       cleanups.push(() => signal.removeEventListener('abort', onAbort));

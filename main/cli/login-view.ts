@@ -1,109 +1,117 @@
 /**
  * The human login screen: QR (or pairing code), "code n of ~6", a countdown and the status in words.
- * On a TTY the frame is redrawn in place; otherwise each change is printed once as plain lines.
+ * On a TTY it takes the alternate screen (like `less`), redraws in place every second and on resize,
+ * and fits the terminal (login-layout.ts); otherwise each change is printed once as plain lines.
  */
 import type { SessionStatus } from '../../common/model';
-import {
-  formatCountdown,
-  formatPhone,
-  largePairingCode,
-  linkedAs,
-  statusInWords,
-  screenRows,
-} from './format';
+import { formatCountdown, formatPhone, largePairingCode, linkedAs, statusInWords } from './format';
 import type { CliIo } from './io';
 import type { CliEvent } from './login-json';
-import { renderTerminalQr } from './terminal-qr';
+import { composeFrame } from './login-layout';
+import { drawQr, qrMatrix, type QrMatrix } from './terminal-qr';
+import type { QrLook } from './terminal-theme';
 
 const SCAN_HINT = 'On the phone: WhatsApp → Settings → Linked devices → Link a device, then scan.';
 const PAIR_HINT = 'On the phone: Linked devices → Link a device → Link with phone number instead.';
+const GUESS_NOTE =
+  'No colours (NO_COLOR): drawn for a dark background. Looks inverted? Set WAWP_LINK_THEME=light.';
 
 interface QrState {
-  text: string;
-  /** null when the position in the cycle is unknown. */
+  matrix: QrMatrix;
+  /** Position in the cycle, or null when the engine does not know it. */
   index: number | null;
   expectedCount: number;
   expiresAt: number;
 }
 
-/** Renders login events for people; `close()` stops the countdown and leaves the cursor below. */
+/** What the view needs besides the events. */
+export interface LoginViewOptions {
+  title: string;
+  look: QrLook;
+  /** Pairing-code mode: no QR; "waiting" means waiting for the code to be typed. */
+  pairMode: boolean;
+  /** What to do when the QR cannot fit ("link by phone number: wawp-link pair …"). */
+  alternative: string | null;
+  /** Extra line under the screen (the demo's "press a key to scan"). */
+  extraHint?: string | null;
+}
+
+/** Renders login events for people; `close()` stops the clock and gives the terminal back. */
 export class HumanLoginView {
   private status: { status: SessionStatus; raw: string } | null = null;
   private qr: QrState | null = null;
   private pairing: string | null = null;
   private note: string | null = null;
+  private retryAt: number | null = null;
   private banner: string | null = null;
-  private drawnLines = 0;
-  private tick: NodeJS.Timeout | null = null;
-  private renderSeq = 0;
+  private open = false;
+  private lastFrame = '';
+  private clock: NodeJS.Timeout | null = null;
+  private stopResize: (() => void) | null = null;
+  private readonly restore = (): void => this.leave();
 
   constructor(
     private readonly io: CliIo,
-    private readonly title: string,
-    private readonly extraHint: string | null = null,
-    /** Pairing-code mode: no QR; "waiting" means waiting for the code to be typed. */
-    private readonly pairMode = false,
+    private readonly opts: LoginViewOptions,
   ) {}
 
-  /** Draws the first frame ("Connecting…") before any answer arrives. */
+  /** Takes the screen and draws the first frame ("Connecting…") before any answer arrives. */
   begin(): void {
+    if (!this.io.stdoutIsTTY) return;
+    this.open = true;
+    this.io.out('\x1b[?1049h\x1b[?25l'); // alternate screen, cursor hidden
+    process.once('exit', this.restore);
+    this.stopResize = this.io.onResize(() => this.redraw(true));
+    // The countdown is a clock of its own: it ticks whatever the network does.
+    this.clock = setInterval(() => this.redraw(), 250);
+    this.clock.unref();
     this.redraw();
   }
 
   /** Applies one event to the screen. */
-  async handle(event: CliEvent): Promise<void> {
+  handle(event: CliEvent): void {
     switch (event.type) {
       case 'status':
         if (this.status?.status === event.status && this.status.raw === event.rawStatus) return;
         this.status = { status: event.status, raw: event.rawStatus };
         if (event.status !== 'SCAN_QR_CODE') this.qr = null;
-        this.note = null;
+        this.setNote(null);
         this.plain(`Status: ${this.statusWords()}`);
         break;
       case 'qr': {
-        const seq = ++this.renderSeq;
-        const text = await renderTerminalQr(event.value, { color: this.io.color });
-        if (seq !== this.renderSeq) return; // a newer code arrived while this one was drawn
+        const matrix = qrMatrix(event.value);
         this.qr = {
-          text,
+          matrix,
           index: event.index,
           expectedCount: event.expectedCount,
           expiresAt: event.expiresAt,
         };
-        this.note = null;
-        this.plain(`${text}\n${this.codeLine()}\n${SCAN_HINT}`);
+        this.setNote(null);
+        this.plain(`${drawQr(matrix, 4, 'dark-ink').join('\n')}\n${this.codeLine()}\n${SCAN_HINT}`);
         break;
       }
       case 'qr-expired':
-        this.renderSeq++;
-        this.plain(
-          this.qr?.index != null
-            ? `Code ${this.qr.index} expired; waiting for the next one.`
-            : 'Code expired.',
-        );
+        this.plain('That code expired; waiting for the next one.');
         this.qr = null;
-        this.note = 'That code expired; fetching a new one…';
+        this.setNote('That code expired; fetching a new one…');
         break;
       case 'pairing-code':
         this.pairing = event.code;
         this.plain(`Pairing code: ${event.code}\n${largePairingCode(event.code, false)}\n${PAIR_HINT}`);
         break;
-      case 'error':
-        if (event.fatal) return; // said once, on stderr, by the runner
-        this.note = event.message; // the engine's words already say when it retries
-        this.plain(`Problem: ${this.note}`);
-        break;
       case 'exhausted':
         this.qr = null;
-        this.note = event.renewing
-          ? 'Every code of this cycle expired; the server started a new set.'
-          : 'Every code of this cycle expired without a scan.';
-        this.plain(this.note);
+        this.setNote(
+          event.renewing
+            ? 'Every code of this cycle expired; the server started a new set.'
+            : 'Every code of this cycle expired without a scan.',
+        );
+        this.plain(this.note!);
         break;
       case 'connected':
         this.qr = null;
         this.pairing = null;
-        this.clearFrame();
+        this.leave();
         this.io.out(`${linkedAs(event.me)}\n`);
         if (event.phoneMatches === false && event.expectedPhone) {
           this.io.err(
@@ -111,9 +119,16 @@ export class HumanLoginView {
           );
         }
         return;
-      case 'stopped':
-        return;
+      default:
+        return; // errors come through showProblem; `stopped` changes nothing on screen
     }
+    this.redraw();
+  }
+
+  /** A problem the engine retries by itself: one line, with a live "retrying in N s". */
+  showProblem(text: string, retryInMs?: number): void {
+    this.setNote(text, retryInMs === undefined ? null : Date.now() + retryInMs);
+    this.plain(`Problem: ${text}`);
     this.redraw();
   }
 
@@ -124,22 +139,29 @@ export class HumanLoginView {
     this.redraw();
   }
 
-  /** Stops the countdown; the last frame stays on screen (fatal errors follow on stderr). */
+  /** Stops the clock and gives the normal screen back (the final result follows there). */
   close(): void {
-    if (this.tick) clearTimeout(this.tick);
-    this.tick = null;
+    this.leave();
   }
 
-  /** Clears the frame (TTY), e.g. before printing the final result. */
-  clearFrame(): void {
-    if (this.io.stdoutIsTTY && this.drawnLines > 0) this.io.out(`\x1b[${this.drawnLines}F\x1b[J`);
-    this.drawnLines = 0;
-    this.close();
+  private leave(): void {
+    if (this.clock) clearInterval(this.clock);
+    this.clock = null;
+    this.stopResize?.();
+    this.stopResize = null;
+    process.off('exit', this.restore);
+    if (this.open) this.io.out('\x1b[?25h\x1b[?1049l');
+    this.open = false;
+  }
+
+  private setNote(text: string | null, retryAt: number | null = null): void {
+    this.note = text;
+    this.retryAt = retryAt;
   }
 
   private statusWords(): string {
     const { status, raw } = this.status!;
-    if (this.pairMode && this.pairing && status === 'SCAN_QR_CODE')
+    if (this.opts.pairMode && this.pairing && status === 'SCAN_QR_CODE')
       return 'Waiting for the code to be typed on the phone';
     return statusInWords(status, raw);
   }
@@ -155,33 +177,42 @@ export class HumanLoginView {
     return `${which} · expires in ${left}`;
   }
 
-  private frame(): string[] {
-    const lines = [this.title, ''];
-    if (this.pairing) lines.push(largePairingCode(this.pairing, this.io.color), '', PAIR_HINT);
-    else if (this.qr) lines.push(this.qr.text, '', this.codeLine(), SCAN_HINT);
-    if (this.pairMode && !this.pairing && this.status?.status === 'SCAN_QR_CODE')
-      lines.push('Requesting a pairing code…');
-    if (this.status) lines.push(`Status: ${this.statusWords()}`);
-    else if (!this.note) lines.push('Connecting to Wawp…');
-    if (this.note) lines.push(this.note);
-    if (this.banner) lines.push(this.banner);
-    if (this.extraHint) lines.push(this.extraHint);
-    return lines.join('\n').split('\n');
+  private notes(): string[] {
+    const notes: string[] = [];
+    if (this.opts.pairMode && !this.pairing && this.status?.status === 'SCAN_QR_CODE')
+      notes.push('Requesting a pairing code…');
+    if (this.status) notes.push(`Status: ${this.statusWords()}`);
+    else if (!this.note) notes.push('Connecting to Wawp…');
+    if (this.note) {
+      const retry =
+        this.retryAt === null ? '' : ` Retrying in ${formatCountdown(this.retryAt - Date.now())}.`;
+      notes.push(`${this.note}${retry}`);
+    }
+    if (this.banner) notes.push(this.banner);
+    if (this.qr && this.opts.look.guessed) notes.push(GUESS_NOTE);
+    if (this.opts.extraHint) notes.push(this.opts.extraHint);
+    return notes;
   }
 
-  private redraw(): void {
-    if (!this.io.stdoutIsTTY) return;
-    const lines = this.frame();
-    const up = this.drawnLines > 0 ? `\x1b[${this.drawnLines}F\x1b[J` : '';
-    this.io.out(`${up}${lines.join('\n')}\n`);
-    this.drawnLines = screenRows(lines, process.stdout.columns ?? 0);
-    if (this.tick) clearTimeout(this.tick);
-    this.tick = null;
-    const rows = process.stdout.rows ?? 0;
-    // Tick the countdown only while a code is up and the frame fits (else each redraw would scroll).
-    if (this.qr && (rows === 0 || this.drawnLines < rows)) {
-      this.tick = setTimeout(() => this.redraw(), 1000 - (Date.now() % 1000) + 5);
-      this.tick.unref();
-    }
+  /** Draws the frame if it changed (`force` after a resize, when the old frame may have reflowed). */
+  private redraw(force = false): void {
+    if (!this.open) return;
+    const size = this.io.size();
+    const pairing = this.pairing
+      ? [...largePairingCode(this.pairing, this.io.color).split('\n'), '', PAIR_HINT]
+      : [];
+    const lines = composeFrame(size, {
+      title: this.opts.title,
+      qr: this.qr && !this.pairing ? { matrix: this.qr.matrix, style: this.opts.look.style } : null,
+      body: pairing,
+      codeLine: this.qr && !this.pairing ? this.codeLine() : null,
+      hint: this.qr && !this.pairing ? SCAN_HINT : null,
+      notes: this.notes(),
+      alternative: this.opts.alternative,
+    });
+    const frame = lines.map((line) => `${line}\x1b[K`).join('\r\n');
+    if (!force && frame === this.lastFrame) return;
+    this.lastFrame = frame;
+    this.io.out(`${force ? '\x1b[2J' : ''}\x1b[H${frame}\x1b[J`);
   }
 }

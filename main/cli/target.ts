@@ -1,8 +1,8 @@
 /** Resolves which server and token a command talks to for one instance id. */
 import { checkBaseUrl } from './args';
 import { DEFAULT_BASE_URL, type CliContext } from './context';
-import type { HintContext } from './hints';
 import type { InstanceConfig } from './instance-configs';
+import type { StepContext } from './next-step';
 import { resolveToken } from './token-source';
 
 export interface Target {
@@ -10,14 +10,21 @@ export interface Target {
   baseUrl: string;
   entry: InstanceConfig | null;
   token: string;
-  hints: HintContext;
+  /** What next steps may name (where the server and token came from). */
+  steps: StepContext;
 }
 
 /** Base URL: --base-url, else WAWP_BASE_URL, else the saved entry's, else the public API. */
-export function resolveBaseUrl(ctx: CliContext, instanceId: string, flag: string | undefined): string {
-  if (flag) return checkBaseUrl(flag);
-  if (ctx.io.env.WAWP_BASE_URL) return checkBaseUrl(ctx.io.env.WAWP_BASE_URL);
-  return safeFind(ctx, instanceId)?.baseUrl ?? DEFAULT_BASE_URL;
+export function resolveBaseUrl(
+  ctx: CliContext,
+  instanceId: string,
+  flag: string | undefined,
+): { baseUrl: string; from: StepContext['baseUrlFrom'] } {
+  if (flag) return { baseUrl: checkBaseUrl(flag), from: 'flag' };
+  if (ctx.io.env.WAWP_BASE_URL)
+    return { baseUrl: checkBaseUrl(ctx.io.env.WAWP_BASE_URL, 'WAWP_BASE_URL'), from: 'env' };
+  const saved = safeFind(ctx, instanceId)?.baseUrl;
+  return saved ? { baseUrl: saved, from: 'saved' } : { baseUrl: DEFAULT_BASE_URL, from: 'default' };
 }
 
 /** Settings are optional for login/status: an unreadable settings file must not block an env-token run. */
@@ -32,13 +39,20 @@ function safeFind(ctx: CliContext, instanceId: string, baseUrl?: string): Instan
 /** Everything needed to talk to `instanceId`; throws UsageError when no token can be found. */
 export async function resolveTarget(
   ctx: CliContext,
+  command: StepContext['command'],
   instanceId: string,
   baseUrlFlag?: string,
 ): Promise<Target> {
-  const baseUrl = resolveBaseUrl(ctx, instanceId, baseUrlFlag);
+  const { baseUrl, from } = resolveBaseUrl(ctx, instanceId, baseUrlFlag);
   const entry = safeFind(ctx, instanceId, baseUrl);
   const { token, source } = await resolveToken(ctx.io.env, () => ctx.secrets(), baseUrl, instanceId);
-  return { instanceId, baseUrl, entry, token, hints: { instanceId, baseUrl, tokenSource: source } };
+  return {
+    instanceId,
+    baseUrl,
+    entry,
+    token,
+    steps: { command, instanceId, baseUrl, baseUrlFrom: from, tokenSource: source },
+  };
 }
 
 /** "wawp-link · 3EB0BCB2E3D4 (Sales) · http://127.0.0.1:4000" for the human screen. */

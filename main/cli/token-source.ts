@@ -1,6 +1,8 @@
 /** Where a command's access token comes from: WAWP_ACCESS_TOKEN, else the keychain entry for base URL + id. */
 import type { SecretStore } from '../store/secrets';
-import { CliError, UsageError } from './exit-codes';
+import { CliError, EXIT, UsageError } from './exit-codes';
+import { keychainAdvice } from './keychain-advice';
+import { DEFAULT_BASE_URL } from '../../common/base-url';
 
 export interface ResolvedToken {
   token: string;
@@ -21,13 +23,12 @@ export async function resolveToken(
     stored = await openStore().get({ baseUrl, instanceId });
   } catch (error) {
     throw new CliError(
-      `No WAWP_ACCESS_TOKEN is set, and the keychain could not be read: ${(error as Error).message}\n` +
-        'Or set WAWP_ACCESS_TOKEN for this command instead.',
-      2,
+      `No WAWP_ACCESS_TOKEN is set, and the keychain could not be read.\n${keychainAdvice(env, (error as Error).message)}`,
+      EXIT.usage,
     );
   }
   if (stored) return { token: stored, source: 'keychain' };
-  const flag = baseUrl === 'https://api.wawp.net' ? '' : ` --base-url ${baseUrl}`;
+  const flag = baseUrl === DEFAULT_BASE_URL ? '' : ` --base-url ${baseUrl}`;
   throw new UsageError(
     `No access token for instance ${instanceId}${flag ? ` on ${baseUrl}` : ''}.\n` +
       `Store one with "wawp-link instances add ${instanceId}${flag}", or set WAWP_ACCESS_TOKEN.`,

@@ -123,8 +123,15 @@ export function createQrTracking(ctx: QrTrackingContext) {
     } else if (prev) rotated(prev, now);
     s.sameStreak = same ? s.sameStreak + 1 : 0;
     const wholeSeconds = qr.expiresAt !== null && qr.expiresAt % 1_000 === 0;
-    // Only where lifetimes are whole seconds (60 s, 20 s) does a code die at its rotation's phase.
-    const phase = wholeSeconds && s.phase?.confirmed && t.qrNextTtlMs % 1_000 === 0 ? s.phase.window : null;
+    // Only where lifetimes are whole seconds (60 s, 20 s) does a code die at its rotation's phase:
+    // trusted once two rotations agree, or at once when this code's expiry is one lifetime on.
+    const gap =
+      prev?.death && qr.expiresAt !== null ? qr.expiresAt - Math.floor(prev.death.lo / 1_000) * 1_000 : NaN;
+    const onTime = gap >= t.qrNextTtlMs && gap <= t.qrNextTtlMs + 1_000;
+    const phase =
+      wholeSeconds && s.phase && (s.phase.confirmed || onTime) && t.qrNextTtlMs % 1_000 === 0
+        ? s.phase.window
+        : null;
     const death = same && prev ? prev.death : qr.expiresAt === null ? null : serverDeath(qr.expiresAt, phase);
     const planned = plan({ death }, now, s.sameStreak, prev?.plan ?? null);
     s.lastQr =

@@ -2,6 +2,7 @@
  * Validation and naming of secret entries: normalised base URLs, keychain account names, token limits.
  * Nothing here ever echoes a token back in an error message.
  */
+import { parseBaseUrl } from '../../common/base-url';
 import type { SecretKey } from './secrets';
 import { SecretStoreError } from './secret-error';
 
@@ -13,21 +14,11 @@ const INSTANCE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
-/** Canonical base URL: lowercase scheme and host, default port dropped, no trailing slash, no query/hash/credentials. Throws a plain Error naming the problem. */
+/** Canonical base URL by the one rule (common/base-url.ts); throws a plain Error naming the problem. */
 export function normaliseBaseUrl(input: string): string {
-  let url: URL;
-  try {
-    url = new URL(input.trim());
-  } catch {
-    throw new Error('The base URL is not a valid URL (expected e.g. https://api.wawp.net).');
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new Error('The base URL must start with https:// (or http:// for a local server).');
-  if (url.username || url.password) throw new Error('The base URL must not contain a user name or password.');
-  if (url.search || url.hash)
-    throw new Error('The base URL must not contain a query (?...) or fragment (#...).');
-  const path = url.pathname.replace(/\/+$/, '');
-  return `${url.protocol}//${url.host}${path}`;
+  const parsed = parseBaseUrl(input);
+  if (!parsed.ok) throw new Error(parsed.message);
+  return parsed.url;
 }
 
 /** Checks a key and returns it with the base URL normalised; throws `invalid_key`. */

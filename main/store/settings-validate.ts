@@ -4,14 +4,13 @@
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { z } from 'zod';
-import { normaliseBaseUrl } from './secret-key';
+import { parseBaseUrl } from '../../common/base-url';
 import { INSTANCE_ID_PATTERN } from './settings-schema';
 
 /** Field names that look like they hold a secret; settings refuse them outright. */
 export const SECRET_FIELD = /token|secret|passw|api[-_]?key|auth|bearer|credential|cookie|session[-_]?key/i;
 // eslint-disable-next-line no-control-regex
 const UNSAFE_TEXT = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-const LOOPBACK = new Set(['127.0.0.1', '[::1]', 'localhost']);
 
 /** Returns the first secret-looking key anywhere in `value` (depth-limited), or null. */
 export function findSecretField(value: unknown, depth = 0): string | null {
@@ -28,21 +27,10 @@ const baseUrl = z
   .string()
   .max(2048, 'the base URL is too long')
   .transform((input, ctx) => {
-    try {
-      const url = normaliseBaseUrl(input);
-      const { protocol, hostname } = new URL(url);
-      if (protocol === 'http:' && !LOOPBACK.has(hostname)) {
-        ctx.addIssue({
-          code: 'custom',
-          message: 'the base URL must use https:// (plain http only for a local server)',
-        });
-        return z.NEVER;
-      }
-      return url;
-    } catch (error) {
-      ctx.addIssue({ code: 'custom', message: (error as Error).message });
-      return z.NEVER;
-    }
+    const parsed = parseBaseUrl(input);
+    if (parsed.ok) return parsed.url;
+    ctx.addIssue({ code: 'custom', message: parsed.message });
+    return z.NEVER;
   });
 
 const expectedPhone = z

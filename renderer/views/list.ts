@@ -6,6 +6,7 @@ import { describeAccount, formatPhone } from '../phone';
 import type { ViewContext } from '../router';
 import { t } from '../strings';
 import { statusBadge } from './badge';
+import { batchSelect, type BatchSelect } from './batch-select';
 import { confirmDialog } from './confirm';
 
 /** Starts the demo instance and opens its login view. */
@@ -66,7 +67,12 @@ function linkAction(context: ViewContext, instance: InstanceView, wrong: boolean
   });
 }
 
-function row(context: ViewContext, instance: InstanceView, error: HTMLElement): HTMLElement {
+function row(
+  context: ViewContext,
+  instance: InstanceView,
+  error: HTMLElement,
+  selection: BatchSelect,
+): HTMLElement {
   const linked = instance.status === 'WORKING' && instance.me;
   const wrong = isWrongNumber(instance.expectedPhone, instance.me) && instance.status === 'WORKING';
   const detail = wrong
@@ -90,6 +96,7 @@ function row(context: ViewContext, instance: InstanceView, error: HTMLElement): 
   return h(
     'li',
     { class: 'instance', 'data-instance': instance.id },
+    selection.checkbox(instance),
     h(
       'div',
       { class: 'instance-main' },
@@ -126,6 +133,7 @@ export function instanceList(context: ViewContext, notice?: string): View {
   const noticeLine = notice ? h('p', { class: 'notice' }, notice) : null;
   if (notice) announce(notice);
   const error = h('p', { class: 'form-error', role: 'alert' });
+  const selection = batchSelect(context);
   let shownKey = '';
   const render = (): void => {
     const instances = context.store.instances();
@@ -143,13 +151,14 @@ export function instanceList(context: ViewContext, notice?: string): View {
         'div',
         { class: 'view-head' },
         h('h1', {}, t.list.title),
+        selection.toolbar(instances),
         button(t.list.add, () => context.go({ view: 'add' }), { class: 'btn btn-primary' }),
       ),
       noticeLine,
       h(
         'ul',
         { class: 'instances', 'aria-label': t.list.title },
-        ...instances.map((i) => row(context, i, error)),
+        ...instances.map((i) => row(context, i, error, selection)),
       ),
       error,
     );

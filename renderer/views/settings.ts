@@ -61,12 +61,30 @@ export function settingsView(_context: ViewContext): View {
         { class: 'card' },
         h('h2', {}, t.settings.prefsTitle),
         simple('launchAtLogin', t.settings.launchAtLogin),
+        view.desktop?.launchAtLogin != null && h('p', { class: 'hint' }, t.desktop.launchFromOs),
         simple('startHidden', t.settings.startHidden),
         simple('notifications', t.settings.notifications),
         toggle(shortcutText(prefs.globalShortcut.accelerator), prefs.globalShortcut.enabled, (on) =>
-          save({ globalShortcut: { ...prefs.globalShortcut, enabled: on } }),
+          save({ globalShortcut: { ...prefs.globalShortcut, enabled: on } }).then((ok) => {
+            void window.wawp.getSettings().then(render); // show whether the OS took the shortcut
+            return ok;
+          }),
         ),
+        view.desktop?.shortcut.state === 'failed' &&
+          h(
+            'p',
+            { class: 'form-error', role: 'alert' },
+            t.desktop.shortcutFailed(view.desktop.shortcut.reason ?? ''),
+          ),
       ),
+      view.desktop &&
+        view.desktop.notes.length > 0 &&
+        h(
+          'section',
+          { class: 'card', 'aria-labelledby': 'desktop-notes-title' },
+          h('h2', { id: 'desktop-notes-title' }, t.desktop.title),
+          ...view.desktop.notes.map((note) => h('p', { 'data-note': note }, t.desktop.notes[note])),
+        ),
       h(
         'section',
         { class: 'card' },

@@ -31,6 +31,7 @@ export interface HandlerFixture {
 export async function handlerFixture(
   secrets: SecretStore = new SessionMemoryStore(),
   tokenStorage?: HandlerDeps['tokenStorage'],
+  extra: Pick<HandlerDeps, 'applyPreferences' | 'desktopStatus'> = {},
 ): Promise<HandlerFixture> {
   const sim = await startSimulator(TEST_SIMULATOR_OPTIONS);
   const pushes: HandlerFixture['pushes'] = [];
@@ -46,6 +47,7 @@ export async function handlerFixture(
     demo: createDemoBackend({}, sim),
     writeClipboard: (text) => void clipboard.push(text),
     ...(tokenStorage ? { tokenStorage } : {}),
+    ...extra,
     push: (channel, payload) => {
       pushes.push({ channel, payload: structuredClone(payload) });
       for (const wake of waiters) wake();

@@ -60,10 +60,18 @@ const hostile: Record<InvokeChannel, unknown[][]> = {
   'settings:token-storage': [[], ['keychain'], [MARK], [{ choice: 'session-memory' }]],
   'settings:keychain-check': [[MARK]],
   'clipboard:write': [[], [''], [42], ['x'.repeat(2049)]],
+  'batch:start': [[], [[]], [MARK], [['ABCDEF123456', MARK]], ['needs-linking', MARK]],
+  'batch:control': [[], ['skip', 1], [MARK], [{ command: 'skip' }]],
+  'batch:get': [[MARK]],
 };
 
 /** Channels whose contract returns plain data: bad arguments reject the invoke instead of a Result. */
-const THROWING = new Set<InvokeChannel>(['instances:list', 'settings:get', 'settings:keychain-check']);
+const THROWING = new Set<InvokeChannel>([
+  'instances:list',
+  'settings:get',
+  'settings:keychain-check',
+  'batch:get',
+]);
 
 let fx: HandlerFixture;
 beforeAll(async () => {

@@ -95,10 +95,7 @@ describe('axe-core on every screen', () => {
         value: sim.snapshot(shop.instanceId)?.qr?.value ?? value,
         phone: '201012345678',
       });
-      await page
-        .getByText(/^Linked as /)
-        .first()
-        .waitFor();
+      await page.getByRole('heading', { name: /is linked$/ }).waitFor();
       await check('linked');
 
       await openLogin('Other');

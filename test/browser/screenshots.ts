@@ -122,12 +122,81 @@ async function troubleStates(app: LaunchedApp, suffix: string): Promise<void> {
   await shot(app, `form-check${suffix}`);
 }
 
-/** `--only=remote-link` regenerates just those shots (the others stay byte-identical). */
-const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+/** Batch linking: the second phone of four, its label large above the code, and the end summary. */
+async function batchStates(colorScheme: 'light' | 'dark'): Promise<void> {
+  const suffix = colorScheme === 'dark' ? '-dark' : '';
+  const app = await launchApp({ viewport: VIEWPORT, colorScheme, simulator: SIMULATOR });
+  const { page } = app;
+  try {
+    const front = await app.seedInstance({ label: 'Front desk' });
+    await app.seedInstance({ label: 'Warehouse' });
+    await app.seedInstance({ label: 'Delivery van' });
+    await app.seedInstance({ label: 'Old token', savedToken: 'expired-token-0000' });
+    await page.getByRole('button', { name: 'Link all that need it' }).click();
+    const first = await waitForQr(page);
+    app.sim.scan(front.instanceId, { value: first, phone: '201012345678', pushName: 'Ann' });
+    await page.getByRole('button', { name: 'Next phone' }).click();
+    await waitForQr(page, first);
+    await page.getByText(/^Expires in \d+ s$/).waitFor();
+    await page.getByRole('button', { name: 'Skip' }).blur();
+    await shot(app, `batch${suffix}`);
+    if (suffix) return;
+    await page.getByRole('button', { name: 'Skip' }).click();
+    await page.locator('.batch-label', { hasText: 'Delivery van' }).waitFor();
+    await page.getByRole('button', { name: 'Skip' }).click();
+    await page.locator('.batch-summary').waitFor();
+    await shot(app, 'batch-summary');
+  } finally {
+    await app.close();
+  }
+}
+
 mkdirSync(OUT, { recursive: true });
+/** The QR at the smallest supported window, enlarged, between codes; an expired pairing code; settings. */
+async function smallWindowStates(): Promise<void> {
+  const app = await launchApp({
+    open: false,
+    viewport: { width: 800, height: 600 },
+    simulator: { qrFirstTtlMs: 6_000, qrNextTtlMs: 20_000 },
+  });
+  const { page } = app;
+  try {
+    await page.clock.install();
+    await app.open();
+    await app.seedInstance({ label: 'Sales line' });
+    await page.getByRole('button', { name: 'Link: Sales line' }).click();
+    const first = await waitForQr(page);
+    await shot(app, 'qr-800x600');
+    await page.getByRole('button', { name: 'Enlarge' }).click();
+    await shot(app, 'qr-enlarged');
+    await page.getByRole('button', { name: 'Make smaller' }).click();
+    app.sim.injectFault({ endpoint: 'auth/qr', latencyMs: 6_000 });
+    await page.getByRole('img', { name: 'Getting a new code…' }).waitFor({ timeout: 15_000 });
+    await shot(app, 'qr-between-codes');
+    await waitForQr(page, first, 20_000);
+    await page.getByRole('button', { name: 'Use phone number instead' }).click();
+    await page.getByLabel('Phone number of the WhatsApp account').fill('+20 101 234 5678');
+    await page.getByRole('button', { name: 'Get a code' }).click();
+    await page.locator('output.pairing-code').waitFor();
+    await page.clock.fastForward('02:45');
+    await page.getByText('Expired pairing code').waitFor();
+    await shot(app, 'pairing-expired');
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('switch').first().waitFor();
+    await shot(app, 'settings');
+  } finally {
+    await app.close();
+  }
+}
+const only = process.argv[2];
 if (!only || only === 'main') {
   await mainStates('light');
   await mainStates('dark');
+  await smallWindowStates();
+}
+if (!only || only === 'batch') {
+  await batchStates('light');
+  await batchStates('dark');
 }
 if (!only || only === 'remote-link') {
   await remoteLinkStates('light');

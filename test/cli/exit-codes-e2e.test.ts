@@ -37,7 +37,23 @@ describe('wawp-link exit codes (built CLI, real simulator)', () => {
     [['login', '3EB0BCB2E3D4', '--bogus'], 'Unknown option'],
     [['login', '3EB0BCB2E3D4', '--timeout', 'soon'], '--timeout needs a positive number'],
     [['login', '3EB0BCB2E3D4', '--restarts', '1.5'], '--restarts needs a whole number'],
-    [['login', '3EB0BCB2E3D4', '--base-url', 'ftp://x'], '--base-url must start with https://'],
+    [['login', '3EB0BCB2E3D4', '--base-url', 'ftp://x'], 'must start with https://'],
+    [
+      ['login', '3EB0BCB2E3D4', '--base-url', 'http://wawp.example.com'],
+      'would send the access token unencrypted',
+    ],
+    [['login', '3EB0BCB2E3D4', '--restarts', '-1'], '--restarts needs a whole number ≥ 0, like 2 (got "-1")'],
+    [
+      ['login', '3EB0BCB2E3D4', '--timout', '5'],
+      'Unknown option --timout for "login". Did you mean --timeout?',
+    ],
+    [['login', '3EB0BCB2E3D4', '--timeout'], '--timeout needs a value'],
+    [['login', '3EB0BCB2E3D4', '--timeout', '--json'], '--timeout needs a value'],
+    [['login', '3EB0BCB2E3D4', '--json=yes'], '--json is a switch and takes no value'],
+    [['login', 'abc'], '"abc" is not a Wawp instance id'],
+    [['pair', 'abc', '--phone', '+20 101 234 5678'], '"abc" is not a Wawp instance id'],
+    [['status', 'abc'], '"abc" is not a Wawp instance id'],
+    [['--verbose'], 'Unknown option --verbose'],
     [['pair', '3EB0BCB2E3D4'], 'Missing --phone'],
     [['frobnicate'], 'Unknown command "frobnicate"'],
     [[], 'Missing a command'],
@@ -47,6 +63,8 @@ describe('wawp-link exit codes (built CLI, real simulator)', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(words);
+    // Our words only: never the parser's, and never a command built from a rejected id.
+    expect(result.stderr).not.toMatch(/ambiguous|ERR_PARSE_ARGS|instances add abc/);
     expectTokenAbsent(result, TOKEN);
   });
 
@@ -60,7 +78,11 @@ describe('wawp-link exit codes (built CLI, real simulator)', () => {
     const events = jsonLines(result.stdout);
     expect(events.at(-1)).toMatchObject({ type: 'error', code: 'unauthorized', fatal: true });
     expect(typeof events.at(-1)!.message).toBe('string');
-    expect(result.stderr).toContain('Set WAWP_ACCESS_TOKEN');
+    // Said once: title, one sentence, one next step (no repeated advice).
+    expect(result.stderr).toBe(
+      `The access token was refused\nWawp did not accept the access token saved for instance ${id}.\n` +
+        "Next: set WAWP_ACCESS_TOKEN to this instance's access token from your Wawp dashboard.\n",
+    );
     expectTokenAbsent(result, wrong);
   });
 
@@ -70,7 +92,10 @@ describe('wawp-link exit codes (built CLI, real simulator)', () => {
     });
     expect(result.code).toBe(4);
     expect(jsonLines(result.stdout).at(-1)).toMatchObject({ type: 'error', code: 'not_found', fatal: true });
-    expect(result.stderr).toContain('Check the instance id (AAAAAAAAAAAA)');
+    expect(result.stderr).toBe(
+      'Wawp does not know this instance\nNo instance AAAAAAAAAAAA exists for this access token.\n' +
+        'Next: copy the instance id from your Wawp dashboard, then: wawp-link login <instance-id>\n',
+    );
     expectTokenAbsent(result, TOKEN);
   });
 
@@ -98,7 +123,10 @@ describe('wawp-link exit codes (built CLI, real simulator)', () => {
     const events = jsonLines(result.stdout);
     expect(events[0]).toMatchObject({ type: 'status', status: 'STOPPED' });
     expect(events.at(-1)).toMatchObject({ type: 'error', code: 'status_mismatch', fatal: true });
-    expect(result.stderr).toContain('Run again without --no-start');
+    expect(result.stderr).toContain(
+      `Next: run it without --no-start to start it: wawp-link login ${id} --base-url ${world.sim.baseUrl}`,
+    );
+    expect(result.stderr.trim().split('\n')).toHaveLength(3);
     expectTokenAbsent(result, TOKEN);
   });
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatCountdown, formatPhone, largePairingCode, linkedAs, screenRows } from '../../main/cli/format';
+import { formatCountdown, formatPhone, largePairingCode, linkedAs } from '../../main/cli/format';
+import { composeFrame, neededSize, wrapLines } from '../../main/cli/login-layout';
+import { qrMatrix } from '../../main/cli/terminal-qr';
 import * as help from '../../main/cli/help';
 
 describe('CLI wording', () => {
@@ -23,10 +25,33 @@ describe('CLI wording', () => {
     expect(new Set(lines.map((l) => [...l].length)).size).toBe(1);
   });
 
-  it('counts wrapped rows so in-place redraws move the cursor back far enough', () => {
-    expect(screenRows(['a'.repeat(80), '', 'b'.repeat(81)], 80)).toBe(1 + 1 + 2);
-    expect(screenRows([`\u001b[30;107m${'█'.repeat(80)}\u001b[0m`], 80)).toBe(1);
-    expect(screenRows(['x'.repeat(200)], 0)).toBe(1);
+  it('word-wraps text to the width and never makes a frame taller or wider than the terminal', () => {
+    expect(wrapLines(['aaa bbb ccc'], 7)).toEqual(['aaa bbb', 'ccc']);
+    expect(wrapLines(['x'.repeat(12)], 5)).toEqual(['xxxxx']);
+    const parts = {
+      title: 'wawp-link · instance 3EB0BCB2E3D4',
+      qr: { matrix: qrMatrix('2@' + 'v'.repeat(240)), style: 'dark-ink' as const },
+      body: [],
+      codeLine: 'Code 1 of ~6 · expires in 0:42',
+      hint: 'On the phone: WhatsApp → Settings → Linked devices → Link a device, then scan.',
+      notes: ['Status: Waiting for a scan'],
+      alternative: null,
+    };
+    for (const [columns, rows] of [
+      [80, 24],
+      [40, 30],
+      [61, 30],
+      [61, 31],
+      [100, 45],
+      [200, 80],
+    ] as const) {
+      const lines = composeFrame({ columns, rows }, parts);
+      expect(lines.length, `${columns}×${rows}`).toBeLessThanOrEqual(rows);
+      for (const line of lines) expect([...line].length).toBeLessThanOrEqual(columns);
+      const need = neededSize(parts.qr.matrix.size);
+      const drawn = lines.some((l) => l.includes('▀'));
+      expect(drawn, `${columns}×${rows}`).toBe(columns >= need.columns && rows >= need.rows);
+    }
   });
 
   it('keeps every help text within 80 columns', () => {

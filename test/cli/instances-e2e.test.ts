@@ -132,6 +132,90 @@ describe.skipIf(Boolean(unavailable))(
       for (const r of [empty, badLabel, list]) expectTokenAbsent(r, TOKEN);
     });
 
+    it('an update keeps every field it does not name (server, phone, token); a new server is explicit', async () => {
+      const id = sim.addInstance(TOKEN, {
+        status: 'WORKING',
+        me: { id: '201012345678@c.us', pushName: 'Ann' },
+      });
+      const add = await runCli(
+        [
+          'instances',
+          'add',
+          id,
+          '--label',
+          'Sales',
+          '--base-url',
+          sim.baseUrl,
+          '--expected-phone',
+          '201012345678',
+        ],
+        { env: env(), input: TOKEN },
+      );
+      expect(add.code, add.stderr).toBe(0);
+      // Only the label is named, and no token is piped: the server, phone and stored token stay.
+      const relabel = await runCli(['instances', 'add', id, '--label', 'Support'], { env: env(), input: '' });
+      expect(relabel.code, relabel.stderr).toBe(0);
+      expect(relabel.stdout).toContain(`Updated ${id} (Support); kept its saved token.`);
+      expect(relabel.stdout).not.toContain('Moved');
+      const list = await runCli(['instances', 'list', '--json'], { env: env() });
+      expect(jsonLines(list.stdout).find((e) => e.instanceId === id)).toEqual({
+        type: 'instance',
+        instanceId: id,
+        baseUrl: sim.baseUrl,
+        label: 'Support',
+        expectedPhone: '201012345678',
+        tokenStored: true,
+      });
+      const status = await runCli(['status', id], { env: env() });
+      expect(status.code, status.stderr).toBe(0);
+      // Moving it is explicit, says so, and needs the token for the new server.
+      const other = sim.baseUrl.replace('127.0.0.1', 'localhost');
+      const noToken = await runCli(['instances', 'add', id, '--base-url', other], { env: env(), input: '' });
+      expect(noToken.code).toBe(2);
+      const stayed = await runCli(['instances', 'list', '--json'], { env: env() });
+      expect(jsonLines(stayed.stdout).find((e) => e.instanceId === id)?.baseUrl).toBe(sim.baseUrl);
+      const move = await runCli(['instances', 'add', id, '--base-url', other], { env: env(), input: TOKEN });
+      expect(move.code, move.stderr).toBe(0);
+      expect(move.stdout).toContain(`Moved ${id} from ${sim.baseUrl} to ${other}.`);
+      const moved = await runCli(['instances', 'list', '--json'], { env: env() });
+      expect(jsonLines(moved.stdout).find((e) => e.instanceId === id)).toMatchObject({
+        baseUrl: other,
+        label: 'Support',
+        expectedPhone: '201012345678',
+        tokenStored: true,
+      });
+      await runCli(['instances', 'remove', id], { env: env() });
+      for (const r of [add, relabel, list, status, noToken, move, moved]) expectTokenAbsent(r, TOKEN);
+    });
+
+    it('login refuses an instance linked to another number than the expected one, asking for no code (exit 6)', async () => {
+      const id = sim.addInstance(TOKEN, {
+        status: 'WORKING',
+        me: { id: '447911123456@c.us', pushName: 'Bo' },
+      });
+      const add = await runCli(
+        ['instances', 'add', id, '--base-url', sim.baseUrl, '--expected-phone', '+20 10 12345678'],
+        {
+          env: env(),
+          input: TOKEN,
+        },
+      );
+      expect(add.code, add.stderr).toBe(0);
+      const codes = sim.requestCount('auth/qr');
+      const login = await runCli(['login', id], { env: env() });
+      expect(login.code).toBe(6);
+      expect(login.stderr).toContain(
+        'It is linked to +44 7911 123456, not +20 10 12345678; nothing was changed.',
+      );
+      expect(login.stderr).toContain(
+        `Next: to log +44 7911 123456 out and link +20 10 12345678: wawp-link login ${id} --logout-first`,
+      );
+      expect(sim.requestCount('auth/qr')).toBe(codes);
+      expect(sim.snapshot(id)!.status).toBe('WORKING');
+      await runCli(['instances', 'remove', id], { env: env() });
+      for (const r of [add, login]) expectTokenAbsent(r, TOKEN);
+    });
+
     it('remove of an unknown instance exits 4 and says where to look', async () => {
       const result = await runCli(['instances', 'remove', 'ZZZZZZZZZZZZ'], { env: env() });
       expect(result.code).toBe(4);
@@ -162,6 +246,10 @@ describe('wawp-link instances when the keychain is unusable', () => {
     expect(result.stderr).toContain('could not be saved in the OS keychain, so nothing was changed');
     expect(result.stderr).toMatch(/D-Bus|keychain|Secret Service/);
     expect(result.stderr).toContain('WAWP_ACCESS_TOKEN');
+    // No display: a recipe for this shell, not GUI tools.
+    expect(result.stderr).toContain('dbus-launch --sh-syntax');
+    expect(result.stderr).toContain('gnome-keyring-daemon --unlock');
+    expect(result.stderr).not.toMatch(/Seahorse|KWallet Manager/);
     expectTokenAbsent(result, TOKEN);
     const list = await runCli(['instances', 'list', '--json'], { env: noBus });
     expect(list.stdout).toBe('');

@@ -101,15 +101,16 @@ describe('wawp-link login (built CLI, real simulator)', () => {
     expectTokenAbsent(result, TOKEN);
   });
 
-  it('an already linked instance exits 0 at once with the linked account', async () => {
+  it('an already linked instance says so and exits 0 at once, asking for no code', async () => {
     const id = world.sim.addInstance(TOKEN, {
       status: 'WORKING',
       me: { id: '447911123456@c.us', pushName: 'Bo' },
     });
+    const codes = world.sim.requestCount('auth/qr');
     const result = await runCli(['login', id, '--base-url', world.sim.baseUrl], { env: env() });
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain('Linked as +44 7911 123456 (Bo)');
-    expect(result.stdout).not.toContain('█');
+    expect(result.stdout).toBe('Already linked as +44 7911 123456 (Bo); nothing to do.\n');
+    expect(world.sim.requestCount('auth/qr')).toBe(codes);
   });
 
   it('restarts a session that had already FAILED (not counted as a --restarts restart) and links', async () => {

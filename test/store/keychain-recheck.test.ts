@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isolatedEnv, startBus, startKeyring, stopAll } from './dbus-fixture';
 
 const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
@@ -65,8 +65,11 @@ function keyring(env: NodeJS.ProcessEnv, ...args: string[]): string {
 }
 
 describe.skipIf(Boolean(unavailable))(`keychain re-check on the real keyring ${unavailable ?? ''}`, () => {
-  const root = mkdtempSync(join(tmpdir(), 'wawp-recheck-'));
+  let root = '';
   let child: ChildProcessWithoutNullStreams | null = null;
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'wawp-recheck-'));
+  });
   afterAll(() => {
     if (child?.pid) process.kill(child.pid, 'SIGKILL');
     stopAll();

@@ -77,6 +77,30 @@ describe('HealthScheduler', () => {
     ]);
   });
 
+  it('confirms a drop from WORKING by reading again ~17 s later: a flap raises nothing (WAHA#2073)', async () => {
+    const h = harness([A]);
+    h.answers[A] = [working, status('STARTING'), working, working];
+    h.scheduler.start();
+    await h.clock.advance(3 * MIN);
+    expect(h.checks[A]!.slice(0, 3)).toEqual([0, MIN, MIN + 17_000]);
+    expect(h.transitions).toHaveLength(1);
+    expect(h.scheduler.states().get(A)).toEqual({ kind: 'status', status: 'WORKING' });
+  });
+
+  it('reports a drop that the second read confirms, at the second read', async () => {
+    const h = harness([A]);
+    h.answers[A] = [working, status('STOPPED'), status('STOPPED')];
+    h.scheduler.start();
+    await h.clock.advance(MIN + 10_000);
+    expect(h.transitions).toHaveLength(1);
+    await h.clock.advance(10_000);
+    expect(h.transitions.at(-1)).toMatchObject({
+      from: { kind: 'status', status: 'WORKING' },
+      to: { kind: 'status', status: 'STOPPED' },
+    });
+    expect(h.checks[A]).toEqual([0, MIN, MIN + 17_000]);
+  });
+
   it('backs off exponentially on errors, capped, and returns to the minute after a success', async () => {
     const h = harness([A], () => 1);
     h.answers[A] = [...Array<HealthOutcome>(6).fill(failure({ code: 'server_error' })), working];
@@ -85,6 +109,21 @@ describe('HealthScheduler', () => {
     const gaps = h.checks[A]!.slice(1).map((t, i) => t - h.checks[A]![i]!);
     expect(gaps.slice(0, 7)).toEqual([MIN, 2 * MIN, 4 * MIN, 8 * MIN, 15 * MIN, 15 * MIN, 66_000]);
     expect(h.transitions).toHaveLength(2); // error once, then WORKING
+  });
+
+  it('treats a plan limit, a lost session and a non-Wawp server like a refused token: reported, then checked rarely', async () => {
+    const h = harness([A, B, C]);
+    h.answers[A] = [failure({ code: 'quota_exceeded', httpStatus: 403 })];
+    h.answers[B] = [failure({ code: 'session_gone', httpStatus: 404, serverCode: 'invalid_session' })];
+    h.answers[C] = [failure({ code: 'not_wawp', httpStatus: 501 })];
+    h.scheduler.start();
+    await h.clock.advance(14 * MIN);
+    expect([h.checks[A], h.checks[B], h.checks[C]]).toEqual([[0], [1_500], [3_000]]);
+    expect(h.transitions.map((t) => (t.to.kind === 'error' ? t.to.error.code : t.to.status))).toEqual([
+      'quota_exceeded',
+      'session_gone',
+      'not_wawp',
+    ]);
   });
 
   it('honours Retry-After and waits for the user after a refused token', async () => {

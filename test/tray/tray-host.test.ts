@@ -9,6 +9,12 @@ describe('tray host detection', () => {
     expect(parseNameHasOwner('method return time=1.2 sender=org.freedesktop.DBus\n   boolean false\n')).toBe(
       false,
     );
+    expect(parseNameHasOwner('method return time=1.3 sender=:1.9\n   variant       boolean true\n')).toBe(
+      true,
+    );
+    expect(parseNameHasOwner('method return time=1.3 sender=:1.9\n   variant       boolean false\n')).toBe(
+      false,
+    );
     expect(parseNameHasOwner('')).toBe(false);
     expect(parseNameHasOwner('Error org.freedesktop.DBus.Error.ServiceUnknown: boolean true?')).toBe(false);
   });

@@ -34,6 +34,7 @@ function spyActions(): TrayActions & { calls: string[] } {
     logout: record('logout'),
     copy: record('copy'),
     add: record('add'),
+    linkAll: record('linkAll'),
     open: record('open'),
     toggleLaunchAtLogin: record('toggleLaunchAtLogin'),
     quit: record('quit'),
@@ -125,6 +126,7 @@ describe('trayMenu', () => {
       '—separator',
       '● Shop 3EB',
       '○ Shop AAA',
+      'Link all that need it…',
       'Add instance…',
       '—separator',
       'Launch at login',
@@ -197,7 +199,7 @@ describe('trayMenu', () => {
     ]) {
       click(find(menu, id));
     }
-    for (const id of ['open', 'add', 'launch-at-login', 'quit']) click(find(menu, id));
+    for (const id of ['open', 'link-all', 'add', 'launch-at-login', 'quit']) click(find(menu, id));
     expect(actions.calls).toEqual([
       `login:${B}`,
       `pairing:${B}`,
@@ -206,10 +208,20 @@ describe('trayMenu', () => {
       `logout:${A}`,
       `copy:${A}`,
       'open',
+      'linkAll',
       'add',
       'toggleLaunchAtLogin',
       'quit',
     ]);
+  });
+
+  it('offers "Link all that need it…" only while an instance with a token is not linked', () => {
+    expect(find(trayMenu(state, spyActions()), 'link-all').enabled).toBe(true);
+    const linked = state.instances.map((i) => ({ ...i, status: 'WORKING' as const }));
+    expect(find(trayMenu({ ...state, instances: linked }, spyActions()), 'link-all').enabled).toBe(false);
+    const tokenless = state.instances.map((i) => (i.status === 'WORKING' ? i : { ...i, hasToken: false }));
+    expect(find(trayMenu({ ...state, instances: tokenless }, spyActions()), 'link-all').enabled).toBe(false);
+    expect(find(trayMenu({ ...state, instances: [] }, spyActions()), 'link-all').enabled).toBe(false);
   });
 
   it('shows launch at login as a checkbox with the current value', () => {
@@ -252,5 +264,24 @@ describe('menuText', () => {
   it('strips bidi overrides and control characters, escapes & and caps the length', () => {
     expect(menuText('Ann\u202e & Bob\u0007')).toBe('Ann && Bob');
     expect(menuText('x'.repeat(100))).toHaveLength(40);
+  });
+});
+
+describe('tray fallback for refused notifications', () => {
+  it('offers "Link … again" at the top for instances whose notification the OS refused', () => {
+    const actions = spyActions();
+    const state: TrayState = {
+      instances: [instance('3EB0BCB2E3D4', 'SCAN_QR_CODE'), instance('AAAABBBBCCCC', 'WORKING')],
+      launchAtLogin: false,
+      attention: ['3EB0BCB2E3D4', 'GONEGONEGONE'],
+    };
+    const menu = trayMenu(state, actions);
+    const item = menu.find((entry) => entry.id === 'attention:3EB0BCB2E3D4');
+    expect(item?.label).toBe('Link Shop 3EB again…');
+    expect(menu.indexOf(item!)).toBe(2); // right under "Open" and the summary
+    expect(menu.some((entry) => entry.id === 'attention:GONEGONEGONE')).toBe(false); // removed instance
+    item!.click!({} as never, undefined, {});
+    expect(actions.calls).toEqual(['login:3EB0BCB2E3D4']);
+    expect(menuKey(menu)).not.toBe(menuKey(trayMenu({ ...state, attention: [] }, actions)));
   });
 });

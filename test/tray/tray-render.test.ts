@@ -13,6 +13,7 @@ const actions: TrayActions = {
   logout: noop,
   copy: noop,
   add: noop,
+  linkAll: noop,
   open: noop,
   toggleLaunchAtLogin: noop,
   quit: noop,

@@ -37,6 +37,11 @@ export interface HealthOptions {
   intervalMs?: number;
   /** Gap between the first checks of several instances at start and after resume (default 1.5 s). */
   staggerMs?: number;
+  /**
+   * A linked session that reads as anything else is read again this much later (default 17 s) before
+   * the drop is reported: live sessions report STARTING/STOPPED for 0–15 s while working (WAHA#2073).
+   */
+  confirmDropMs?: number;
   backoff?: BackoffPolicy;
 }
 
@@ -51,6 +56,15 @@ interface Entry {
   due: number;
   failures: number;
   state: HealthState | null;
+  /** A drop from WORKING seen once, waiting for the confirming read. */
+  suspect: boolean;
+}
+
+/** WORKING, then any other status: maybe a flap. */
+function isDrop(from: HealthState | null, to: HealthState): boolean {
+  return (
+    from?.kind === 'status' && from.status === 'WORKING' && to.kind === 'status' && to.status !== 'WORKING'
+  );
 }
 
 /** Equal states mean no transition (errors compare by code). */
@@ -71,11 +85,13 @@ export class HealthScheduler {
   private running = false;
   private readonly interval: number;
   private readonly stagger: number;
+  private readonly confirmMs: number;
   private readonly random: () => number;
 
   constructor(private readonly options: HealthOptions) {
     this.interval = options.intervalMs ?? 60_000;
     this.stagger = options.staggerMs ?? 1_500;
+    this.confirmMs = options.confirmDropMs ?? 17_000;
     this.random = options.random ?? Math.random;
   }
 
@@ -136,7 +152,7 @@ export class HealthScheduler {
     let fresh = 0;
     for (const id of ids) {
       if (this.entries.has(id)) continue;
-      this.entries.set(id, { due: now + fresh * this.stagger, failures: 0, state: null });
+      this.entries.set(id, { due: now + fresh * this.stagger, failures: 0, state: null, suspect: false });
       fresh += 1;
     }
   }
@@ -217,6 +233,13 @@ export class HealthScheduler {
           : backoffDelay(entry.failures, outcome.error, this.random, policy));
     }
     const from = entry.state;
+    if (isDrop(from, to) && !entry.suspect) {
+      // Not reported yet: read again once a flap would be over.
+      entry.suspect = true;
+      entry.due = now + this.confirmMs;
+      return;
+    }
+    entry.suspect = false;
     entry.state = to;
     if (!sameHealth(from, to)) this.options.onTransition({ id, from, to });
   }

@@ -12,9 +12,10 @@ import {
   launchCommand,
   setAutostart,
 } from './launch-at-login-file';
+import { willLaunchAtLogin } from './desktop-preferences';
 
 export interface LaunchAtLogin {
-  /** Whether the OS will start the app at login. */
+  /** Whether the OS will start the app at login (read from the OS every time; never cached). */
   isEnabled(): boolean;
   /** Turns it on or off; the result carries the new state, or why the OS refused. */
   setEnabled(enabled: boolean): Result<boolean>;
@@ -30,7 +31,8 @@ export function setupLaunchAtLogin(hiddenFlag: boolean): LaunchAtLogin {
   return {
     isEnabled() {
       if (linux) return isAutostartEnabled(path);
-      return app.getLoginItemSettings(process.platform === 'win32' ? windowsArgs : undefined).openAtLogin;
+      const report = app.getLoginItemSettings(process.platform === 'win32' ? windowsArgs : undefined);
+      return willLaunchAtLogin(process.platform, report);
     },
     setEnabled(enabled) {
       try {

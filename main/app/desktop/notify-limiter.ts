@@ -1,5 +1,5 @@
 /**
- * Pure rate limiting for "Re-link" notifications: one per instance per incident (an incident starts when an
+ * Pure rate limiting for "Link again" notifications: one per instance per incident (an incident starts when an
  * instance that was WORKING is seen needing login or failed, and ends only when it is WORKING again), plus a
  * global cap so a Wawp outage across many instances cannot flood the desktop.
  */

@@ -1,13 +1,17 @@
 /**
  * "Link again" notifications: when background health sees an instance leave WORKING, a native notification
- * offers to open its login view. Decisions come from the pure limiter (notify-limiter.ts); this file only
- * shows them. Action buttons exist on macOS only; elsewhere clicking the notification body does the same.
- * https://www.electronjs.org/docs/latest/api/notification
+ * offers to open its login view. Decisions come from the pure limiter (notify-limiter.ts); references are
+ * kept by notification-keeper.ts for as long as a click can arrive. On Windows the toast carries its own
+ * link and clicks arrive through `Notification.handleActivation`, so one clicked in Action Center after a
+ * timeout (or after a restart) still works (windows-toast.ts). When the OS refuses a notification
+ * (`failed`: macOS needs a signed app since Electron 42), `failed` tells the caller, which falls back to
+ * the tray and an in-app banner. https://www.electronjs.org/docs/latest/api/notification
  */
 import { app, Notification } from 'electron';
 import type { SessionStatus } from '../../../common/model';
-import { APP_ID } from './deep-link';
+import { createNotificationKeeper } from './notification-keeper';
 import { EMPTY_LIMITER, forgetInstance, observeStatus, type LimiterPolicy } from './notify-limiter';
+import { activationTarget, appUserModelId, relinkLink, relinkToastXml } from './windows-toast';
 
 export interface NotifyDeps {
   /** The instance's display label. */
@@ -16,6 +20,8 @@ export interface NotifyDeps {
   enabled(): boolean;
   /** Opens the login view for the instance (shows the window). */
   relink(id: string): void;
+  /** The OS did not show the notification for `id` (`error` is the OS's text, for the log only). */
+  failed(id: string, error: string): void;
   now?: () => number;
   policy?: LimiterPolicy;
 }
@@ -23,7 +29,7 @@ export interface NotifyDeps {
 export interface Notifier {
   /** Feed every status health observes; shows a notification when an incident begins. */
   observe(id: string, status: SessionStatus): void;
-  /** Forget a removed instance. */
+  /** Forget a removed instance (and take its notification down). */
   forget(id: string): void;
 }
 
@@ -33,38 +39,61 @@ const WHY: Partial<Record<SessionStatus, string>> = {
   FAILED: 'failed',
 };
 
-/** Creates the notifier; notifications are kept referenced until closed so their click handlers survive GC. */
+/** Creates the notifier; call after ready. */
 export function setupNotifications(deps: NotifyDeps): Notifier {
-  // Windows shows toasts only for an AppUserModelID that matches the installer's shortcut (the appId).
-  // https://www.electronjs.org/docs/latest/tutorial/notifications#windows
-  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+  const windows = process.platform === 'win32';
+  const keeper = createNotificationKeeper<Notification>(process.platform);
+  if (windows) {
+    // Toasts show only for an AppUserModelID with a Start-menu shortcut: the installer's (appId), or the
+    // one Electron creates for a development run.
+    app.setAppUserModelId(appUserModelId(app.isPackaged));
+    Notification.handleActivation((details) => {
+      const target = activationTarget(details.arguments);
+      if (target?.view !== 'login') return;
+      keeper.take(target.instanceId);
+      deps.relink(target.instanceId);
+    });
+  }
   let state = EMPTY_LIMITER;
-  const shown = new Set<Notification>();
   const show = (id: string, status: SessionStatus): void => {
     if (!deps.enabled() || !Notification.isSupported()) return;
-    const label = deps.label(id);
-    const note = new Notification({
-      title: `${label} needs linking again`,
-      body: `Its WhatsApp session ${WHY[status] ?? 'stopped working'}. Click to link it again with a new code.`,
-      actions: [{ type: 'button', text: 'Link again' }],
+    const title = `${deps.label(id)} needs linking again`;
+    const body = `Its WhatsApp session ${WHY[status] ?? 'stopped working'}. Click to link it again with a new code.`;
+    const note = new Notification(
+      windows
+        ? {
+            title,
+            body,
+            toastXml: relinkToastXml({ title, body, button: 'Link again', link: relinkLink(id) }),
+          }
+        : { title, body, actions: [{ type: 'button', text: 'Link again' }] },
+    );
+    if (!windows) {
+      // On Windows handleActivation delivers clicks (it fires in addition to these events).
+      const relink = (): void => {
+        keeper.take(id);
+        deps.relink(id);
+      };
+      note.on('click', relink);
+      note.on('action', relink);
+    }
+    note.on('close', (details) => keeper.closed(id, note, details.reason));
+    note.on('failed', (_event, error) => {
+      keeper.take(id);
+      deps.failed(id, error);
     });
-    const relink = (): void => {
-      shown.delete(note);
-      deps.relink(id);
-    };
-    note.on('click', relink);
-    note.on('action', relink);
-    note.on('close', () => shown.delete(note));
-    shown.add(note);
+    keeper.keep(id, note);
     note.show();
   };
   return {
     observe(id, status) {
+      if (status === 'WORKING') keeper.resolve(id);
       const result = observeStatus(state, id, status, (deps.now ?? Date.now)(), deps.policy);
       state = result.state;
       if (result.decision === 'notify') show(id, status);
     },
     forget(id) {
+      keeper.resolve(id);
       state = forgetInstance(state, id);
     },
   };

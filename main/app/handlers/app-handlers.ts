@@ -1,7 +1,7 @@
 /** Builds the real handlers for Electron (clipboard, pushes to our windows, logging) and registers them. */
 import { clipboard } from 'electron';
-import type { Preferences } from '../../../common/ipc';
 import type { Settings } from '../../store/settings';
+import type { Integration } from '../desktop/app-integration';
 import { createWawpClient } from '../../wawp/client';
 import { createDemoBackend } from './demo';
 import { createEngineOpener } from './engine';
@@ -15,7 +15,8 @@ import { settingsPort } from './settings-port';
 export function setupHandlers(
   settings: Settings,
   secrets: SecretSwitch,
-  applyPreferences: (preferences: Preferences) => void,
+  /** The desktop integration, once it exists (it is built over these handlers). */
+  desktop: () => Pick<Integration, 'applyPreferences' | 'status'> | null,
 ): AppHandlers {
   const handlers = createHandlers({
     settings: settingsPort(settings),
@@ -28,7 +29,8 @@ export function setupHandlers(
     demo: createDemoBackend(),
     writeClipboard: (text) => clipboard.writeText(text),
     push: send,
-    applyPreferences,
+    applyPreferences: (preferences, patch) => desktop()?.applyPreferences(preferences, patch),
+    desktopStatus: () => desktop()?.status() ?? null,
     onError: (context, error) => log.error(`${context}:`, error),
   });
   registerIpc(handlers.channels);

@@ -3,7 +3,7 @@
  * same handlers run inside Electron and in the browser harness under plain Node.
  */
 import type { PushChannel, PushChannels } from '../../../common/ipc';
-import type { Preferences, TokenLocation } from '../../../common/ipc';
+import type { DesktopStatusView, Preferences, TokenLocation } from '../../../common/ipc';
 import type { LoginSession } from '../../login/types';
 import type { SecretStore } from '../../store/secrets';
 import type { WawpClient, WawpClientOptions } from '../../wawp/types';
@@ -66,8 +66,10 @@ export interface HandlerDeps {
   demo: DemoBackend;
   writeClipboard: (text: string) => void | Promise<void>;
   push: PushSender;
-  /** Called after preferences change (launch at login, shortcut…); optional. */
-  applyPreferences?: (preferences: Preferences) => void;
+  /** Called after preferences change (launch at login, shortcut…) with the patch that changed them; optional. */
+  applyPreferences?: (preferences: Preferences, patch: Partial<Preferences>) => void;
+  /** What the OS reports about the desktop integration (the app only; absent in the harness). */
+  desktopStatus?: () => DesktopStatusView | null;
   /** The consent step when the keychain is unusable (secret-switch.ts); absent means nothing to choose. */
   tokenStorage?: {
     offers(): Exclude<TokenLocation, 'keychain'>[];

@@ -1,6 +1,7 @@
 /** Handlers of `settings:*` and `clipboard:write`. */
 import { z } from 'zod';
 import type { SettingsView } from '../../../common/ipc';
+import { withOsLaunchAtLogin } from '../desktop/desktop-preferences';
 import type { HandlerDeps } from './handler-deps';
 import { fail, messageOf, ok, parseArgs, parseArgsOrThrow, type Handlers } from './handler-kit';
 import { clipboardTextSchema, preferencesPatchSchema } from '../ipc/ipc-schemas';
@@ -16,8 +17,10 @@ export function createSettingsHandlers(deps: HandlerDeps, changed: () => Promise
     const keychain = await deps.secrets
       .health()
       .catch((error: unknown) => ({ state: 'error' as const, message: messageOf(error) }));
+    const desktop = deps.desktopStatus?.() ?? null;
     return {
-      preferences: deps.settings.getPreferences(),
+      preferences: withOsLaunchAtLogin(deps.settings.getPreferences(), desktop?.launchAtLogin),
+      ...(desktop ? { desktop } : {}),
       keychain,
       tokenStorage: deps.secrets.location,
       tokenStorageOffers: deps.tokenStorage?.offers() ?? [],
@@ -53,8 +56,8 @@ export function createSettingsHandlers(deps: HandlerDeps, changed: () => Promise
       if (!parsed.ok) return parsed.result;
       try {
         const preferences = deps.settings.setPreferences(parsed.value[0]);
-        deps.applyPreferences?.(preferences);
-        return Promise.resolve(ok(preferences));
+        deps.applyPreferences?.(preferences, parsed.value[0]);
+        return Promise.resolve(ok(withOsLaunchAtLogin(preferences, deps.desktopStatus?.()?.launchAtLogin)));
       } catch (error) {
         return fail('settings', `The preferences could not be saved: ${messageOf(error)}`);
       }

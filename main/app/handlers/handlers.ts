@@ -6,6 +6,7 @@ import type { InstanceView } from '../../../common/ipc';
 import type { SessionStatus, WawpError } from '../../../common/model';
 import type { HandlerDeps } from './handler-deps';
 import type { Handlers } from './handler-kit';
+import { createBatchHandlers } from './handlers-batch';
 import { createInstanceHandlers } from './handlers-instances';
 import { createLoginHandlers } from './handlers-login';
 import { createSettingsHandlers } from './handlers-settings';
@@ -61,13 +62,21 @@ export function createHandlers(deps: HandlerDeps): AppHandlers {
   });
   const login = createLoginHandlers(deps, registry, manager, changed);
   const remoteLinks = createRemoteLinkHandlers(deps, registry, manager, login['login:start']);
+  const batch = createBatchHandlers({
+    push: deps.push,
+    registry,
+    manager,
+    login,
+    logout: (id) => app.logoutInstance(id),
+  });
   const channels: Handlers = {
     ...createInstanceHandlers(deps, registry, manager, changed),
     ...login,
     ...remoteLinks.channels,
     ...createSettingsHandlers(deps, changed),
+    ...batch.channels,
   };
-  return {
+  const app: AppHandlers = {
     channels,
     manager,
     registry,
@@ -103,8 +112,10 @@ export function createHandlers(deps: HandlerDeps): AppHandlers {
     async dispose() {
       stopWatching();
       await remoteLinks.cancelAll().catch((error: unknown) => deps.onError?.('remote-link:cancel', error));
+      batch.dispose();
       manager.stopAll();
       await deps.demo.close();
     },
   };
+  return app;
 }

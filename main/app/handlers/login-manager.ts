@@ -46,6 +46,8 @@ export interface LoginManager {
   onLoginEvent(listener: (instanceId: string, event: LoginEvent) => void): () => void;
   /** Listens to status-cache changes (the tray redraws from this); returns the unsubscribe. */
   onStatusChange(listener: (instanceId: string, entry: StatusEntry) => void): () => void;
+  /** Listens to every session's events, tagged with the instance (the batch queue follows its one session). */
+  onEvent(listener: (instanceId: string, event: LoginEvent) => void): () => void;
   /** Stops every session (app quit, harness close). */
   stopAll(): void;
 }
@@ -135,6 +137,10 @@ export function createLoginManager(openSession: OpenSession, push: PushSender): 
     onStatusChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    onEvent(listener) {
+      eventListeners.add(listener);
+      return () => eventListeners.delete(listener);
     },
     stopAll() {
       for (const instanceId of [...sessions.keys()]) stop(instanceId);

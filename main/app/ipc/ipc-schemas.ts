@@ -4,6 +4,7 @@
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { z } from 'zod';
+import { BATCH_COMMANDS } from '../../../common/batch';
 import type { Result } from '../../../common/ipc';
 
 /** The default Wawp API base URL. */
@@ -93,6 +94,15 @@ export const clipboardTextSchema = z.string().min(1).max(2048);
 
 /** An instance-list JSON document to import (size-capped before parsing). */
 export const importJsonSchema = z.string().min(2).max(1_000_000);
+
+/** Which instances a batch links: up to 500 distinct ids, or every instance that needs linking. */
+export const batchSelectionSchema = z.union([
+  z.literal('needs-linking'),
+  z.array(instanceIdSchema).min(1, 'is empty').max(500, 'has too many instances'),
+]);
+
+/** One command for a running batch (common/batch.ts BatchCommand). */
+export const batchCommandSchema = z.enum(BATCH_COMMANDS);
 
 /** Describes a zod failure by field path and rule, never by the value received. */
 export function describeIssues(error: z.ZodError): string {

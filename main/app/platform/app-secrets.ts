@@ -11,11 +11,25 @@ import { KeytarStore, probeKeychain } from '../../store/keytar-store';
 import { log } from './log';
 import { safeStorageEncryptor } from './safe-storage';
 import { createSecretSwitch, type SecretSwitch } from './secret-switch';
+import { withTimeout } from '../../store/secret-error';
+import type { Encryptor } from '../../store/secrets';
+
+/**
+ * On Linux, safeStorage asks the same Secret Service the keychain probe found hanging: an availability check
+ * that does not answer in time counts as "not available", so the keychain state never waits on it.
+ */
+function answeringWithin(encryptor: Encryptor, ms: number): Encryptor {
+  return {
+    ...encryptor,
+    isEncryptionAvailable: () =>
+      withTimeout(encryptor.isEncryptionAvailable(), ms, 'check system encryption').catch(() => false),
+  };
+}
 
 /** Call after `app.whenReady()` (safeStorage needs it); then `recheck()` runs the first probe. */
 export function createAppSecrets(): SecretSwitch {
   const keychain = new KeytarStore();
-  const encryptor = safeStorageEncryptor();
+  const encryptor = answeringWithin(safeStorageEncryptor(), 3_000);
   const encryptedFilePath = join(app.getPath('userData'), 'tokens.bin');
   const monitor = createKeychainMonitor({
     probe: async () => {

@@ -12,7 +12,10 @@ import type { TrayActions, TrayInstance } from './tray-menu';
 
 export interface AppTrayOptions {
   handlers: AppHandlers;
+  /** Preferences with launch at login as the OS has it. */
   preferences: () => Preferences;
+  /** Instances whose notification the OS refused: listed at the top of the menu (refresh() on change). */
+  attention?: () => readonly string[];
   /** Shows the window, opening `target` when given. */
   show: (target: NavigateTarget | null) => void;
   /** Default `app.quit()` (before-quit marks the app as quitting, so the window really closes). */
@@ -74,6 +77,7 @@ export function setupAppTray(options: AppTrayOptions): TrayHandle {
       clipboard.writeText(id).catch((error: unknown) => log.error('tray: copy failed:', error));
     },
     add: () => show({ view: 'add' }),
+    linkAll: () => show({ view: 'batch' }),
     open: () => show(null),
     // The native checkbox flips itself on click: redraw from the saved preference whatever happened.
     toggleLaunchAtLogin: () =>
@@ -86,7 +90,11 @@ export function setupAppTray(options: AppTrayOptions): TrayHandle {
   };
 
   const tray: TrayHandle = setupTray({
-    state: () => ({ instances: views.map(toTray), launchAtLogin: options.preferences().launchAtLogin }),
+    state: () => ({
+      instances: views.map(toTray),
+      launchAtLogin: options.preferences().launchAtLogin,
+      attention: options.attention?.() ?? [],
+    }),
     actions,
     subscribe: (listener) =>
       handlers.onInstancesChanged((next) => {

@@ -19,6 +19,8 @@ export type TrayInstance = Pick<InstanceView, 'id' | 'label' | 'status' | 'me' |
 export interface TrayState {
   instances: readonly TrayInstance[];
   launchAtLogin: boolean;
+  /** Ids whose "Link again" notification the OS refused: offered at the top of the menu instead. */
+  attention?: readonly string[];
 }
 
 /** Everything the menu can ask for; the composition root implements them (confirmation lives in `logout`). */
@@ -31,6 +33,8 @@ export interface TrayActions {
   logout(id: string): void;
   copy(id: string): void;
   add(): void;
+  /** Opens batch linking of every instance that needs linking. */
+  linkAll(): void;
   open(): void;
   toggleLaunchAtLogin(): void;
   quit(): void;
@@ -191,11 +195,24 @@ function instanceMenu(instance: TrayInstance, actions: TrayActions): MenuItemCon
 /** The whole tray menu as a template (labels, enabled flags and a click per action). */
 export function trayMenu(state: TrayState, actions: TrayActions): MenuItemConstructorOptions[] {
   const summary = trayStateSummary(state.instances);
+  const attention = (state.attention ?? []).flatMap((id) => {
+    const instance = state.instances.find((candidate) => candidate.id === id);
+    if (!instance) return [];
+    const label = `Link ${menuText(instance.label || id)} again…`;
+    return [{ id: `attention:${id}`, label, click: () => actions.login(id) }];
+  });
   return [
     { id: 'open', label: 'Open wawp-link', click: () => actions.open() },
     { id: 'summary', label: summary.line, enabled: false },
+    ...attention,
     { type: 'separator' },
     ...state.instances.map((instance) => instanceMenu(instance, actions)),
+    {
+      id: 'link-all',
+      label: 'Link all that need it…',
+      enabled: state.instances.some((i) => i.hasToken && i.status !== 'WORKING'),
+      click: () => actions.linkAll(),
+    },
     { id: 'add', label: 'Add instance…', click: () => actions.add() },
     { type: 'separator' },
     {

@@ -1,10 +1,10 @@
 /**
  * The main window: secure options (window-options.ts), registered as a trusted IPC sender, bounds persisted,
- * and closing only hides it (the tray keeps the app alive) unless the app is quitting.
+ * and closing hides it while a tray (or the Dock) can bring it back, else quits (tray-host.ts closeAction).
  */
-import { BrowserWindow, screen } from 'electron';
+import { app, BrowserWindow, screen } from 'electron';
 import { trustedSenders } from '../ipc/ipc';
-import { isQuitting } from './lifecycle';
+import { isQuitting, markQuitting } from './lifecycle';
 import { log } from '../platform/log';
 import { APP_INDEX_URL } from './app-protocol-resolve';
 import { fitToDisplays } from './visible-bounds';
@@ -23,8 +23,11 @@ export function getMainWindow(): BrowserWindow | null {
   return mainWindow && !mainWindow.isDestroyed() ? mainWindow : null;
 }
 
-/** What closing the window does: hide it (a tray shows the app) or minimize it (no tray host: stay reachable). */
-export type CloseBehaviour = () => 'hide' | 'minimize';
+/**
+ * What closing the window does: hide it (a tray or the Dock brings it back), quit (nothing would), or
+ * minimize while the tray-host check has not answered yet.
+ */
+export type CloseBehaviour = () => 'hide' | 'minimize' | 'quit';
 
 let closeBehaviour: CloseBehaviour = () => 'hide';
 
@@ -72,8 +75,13 @@ export function createMainWindow(bounds: BoundsStore, options: { show: boolean }
     saveBounds();
     if (isQuitting()) return;
     event.preventDefault();
-    if (closeBehaviour() === 'hide') win.hide();
-    else win.minimize();
+    const action = closeBehaviour();
+    if (action === 'hide') win.hide();
+    else if (action === 'minimize') win.minimize();
+    else {
+      markQuitting();
+      app.quit();
+    }
   });
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;

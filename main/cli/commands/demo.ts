@@ -5,7 +5,7 @@ import { parseCommandArgs, parseSeconds } from '../args';
 import type { CliContext } from '../context';
 import { EXIT, UsageError, type ExitCode } from '../exit-codes';
 import { DEMO_HELP } from '../help';
-import { runLogin } from '../login-runner';
+import { lookFor, runLogin } from '../login-runner';
 import { watchKeys } from '../keys';
 
 const OPTIONS = {
@@ -49,6 +49,8 @@ export async function demoCommand(ctx: CliContext, argv: string[]): Promise<Exit
       const result = sim.scan(instanceId, { value: shown, phone: '201012345678', pushName: 'Demo User' });
       if (!result.ok && !json) io.err(`Scan refused by the simulated phone: ${result.reason}.\n`);
     };
+    // Ask the terminal about its theme before the keys are read, or its answer would count as a key press.
+    const look = await lookFor(io, json, false);
     if (interactive) stopKeys = watchKeys(io.stdin, { onKey: scan, onInterrupt: () => stop.abort() });
     const client = ctx.createClient({ baseUrl: sim.baseUrl, instanceId, accessToken: token });
     // The engine's polls follow the simulator's clock, so a sped-up demo stays snappy.
@@ -63,10 +65,12 @@ export async function demoCommand(ctx: CliContext, argv: string[]): Promise<Exit
       session,
       json,
       title: `wawp-link demo · simulator at ${sim.baseUrl} · instance ${instanceId}`,
-      hints: { instanceId, baseUrl: sim.baseUrl, tokenSource: 'env' },
+      steps: { command: 'login', instanceId, baseUrl: sim.baseUrl, baseUrlFrom: 'flag', tokenSource: 'env' },
       autoStart: true,
       restarts: 3,
       extraHint: hint,
+      alternative: null,
+      look,
       stopSignal: stop.signal,
       onEvent: (event) => {
         if (event.type === 'qr') {

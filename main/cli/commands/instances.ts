@@ -5,6 +5,7 @@ import { DEFAULT_BASE_URL, type CliContext } from '../context';
 import { CliError, EXIT, UsageError, type ExitCode } from '../exit-codes';
 import { formatPhone } from '../format';
 import { INSTANCES_HELP } from '../help';
+import { keychainAdvice } from '../keychain-advice';
 import { readSecret } from '../prompt';
 
 const OPTIONS = {
@@ -26,7 +27,7 @@ export async function instancesCommand(ctx: CliContext, argv: string[]): Promise
   }
   if (extra.length > 0)
     throw new UsageError(`Unexpected argument "${extra[0]}".\nSee "wawp-link instances --help".`);
-  const baseUrl = checkBaseUrl(values['base-url'] ?? DEFAULT_BASE_URL);
+  const flagUrl = values['base-url'] === undefined ? null : checkBaseUrl(values['base-url']);
   switch (verb) {
     case 'list':
       return listInstances(ctx, values.json === true);
@@ -35,13 +36,17 @@ export async function instancesCommand(ctx: CliContext, argv: string[]): Promise
       const phone = values['expected-phone'];
       const check = phone === undefined ? null : normalizePhone(phone);
       if (check && !check.ok) throw new UsageError(`--expected-phone: ${check.message}`);
-      return addInstance(ctx, instanceId, baseUrl, values.label ?? null, check?.ok ? check.digits : null);
+      return addInstance(ctx, instanceId, {
+        baseUrl: flagUrl,
+        label: values.label ?? null,
+        expectedPhone: check?.ok ? check.digits : null,
+      });
     }
     case 'remove': {
       const instanceId = checkInstanceId('instances', id);
       // Without --base-url, remove the saved entry for this id wherever it points.
-      const saved = values['base-url'] ? null : ctx.instances().find(instanceId);
-      return removeInstance(ctx, instanceId, saved?.baseUrl ?? baseUrl);
+      const saved = flagUrl ? null : ctx.instances().find(instanceId);
+      return removeInstance(ctx, instanceId, flagUrl ?? saved?.baseUrl ?? DEFAULT_BASE_URL);
     }
     default:
       throw new UsageError(
@@ -77,68 +82,84 @@ async function listInstances(ctx: CliContext, json: boolean): Promise<ExitCode> 
   if (!json && entries.length === 0) {
     ctx.io.out('No instances configured. Add one with: wawp-link instances add <instance-id> --label NAME\n');
   }
-  if (keychainProblem) ctx.io.err(`The keychain could not be read: ${keychainProblem}\n`);
+  if (keychainProblem)
+    ctx.io.err(`The keychain could not be read.\n${keychainAdvice(ctx.io.env, keychainProblem)}\n`);
   return EXIT.linked;
 }
 
-async function addInstance(
-  ctx: CliContext,
-  instanceId: string,
-  baseUrl: string,
-  label: string | null,
-  expectedPhone: string | null,
-): Promise<ExitCode> {
+/** What `instances add` was told; null = not named on the command line, so an update keeps it. */
+interface AddRequest {
+  baseUrl: string | null;
+  label: string | null;
+  expectedPhone: string | null;
+}
+
+/** Adds an instance, or updates one: fields not named keep their value; a new server is explicit. */
+async function addInstance(ctx: CliContext, instanceId: string, request: AddRequest): Promise<ExitCode> {
   const { io } = ctx;
   const configs = ctx.instances();
   const previous = configs.find(instanceId);
+  const baseUrl = request.baseUrl ?? previous?.baseUrl ?? DEFAULT_BASE_URL;
+  const moved = previous !== null && previous.baseUrl !== baseUrl;
+  // Updating the label or phone of an entry on the same server may keep the stored token.
+  const storedToken =
+    previous && !moved
+      ? await ctx
+          .secrets()
+          .get({ baseUrl, instanceId })
+          .catch(() => null)
+      : null;
   // Save the settings first: they validate the label and URL before anyone types a token.
   configs.upsert({
     instanceId,
     baseUrl,
-    label: label ?? previous?.label ?? null,
-    expectedPhone: expectedPhone ?? previous?.expectedPhone ?? null,
+    label: request.label ?? previous?.label ?? null,
+    expectedPhone: request.expectedPhone ?? previous?.expectedPhone ?? null,
   });
   const undo = (): void => {
     if (previous) configs.upsert(previous);
     else configs.remove(instanceId, baseUrl);
   };
+  let tokenKept = false;
   try {
+    const keep = storedToken ? '; Enter keeps the saved one' : '';
     const token = await readSecret(
       io.stdin,
       io.stdinIsTTY,
       (t) => io.err(t),
-      `Access token for ${instanceId} (typing is hidden): `,
+      `Access token for ${instanceId} (typing is hidden${keep}): `,
     );
-    if (!token) {
+    if (!token && storedToken) tokenKept = true;
+    else if (!token) {
       throw new UsageError(
         `No token was given. Type it at the prompt, or pipe it in: printf '%s' "$TOKEN" | wawp-link instances add ${instanceId}`,
       );
-    }
-    if (/\s/.test(token))
+    } else if (/\s/.test(token)) {
       throw new UsageError('The token contains spaces or line breaks; paste only the token itself.');
-    try {
-      await ctx.secrets().set({ baseUrl, instanceId }, token);
-    } catch (error) {
-      throw new CliError(
-        `The token could not be saved in the OS keychain, so nothing was changed.\n${(error as Error).message}\n` +
-          'Until the keychain works, pass the token for each command in the WAWP_ACCESS_TOKEN environment variable.',
-      );
+    } else {
+      try {
+        await ctx.secrets().set({ baseUrl, instanceId }, token);
+      } catch (error) {
+        throw new CliError(
+          `The token could not be saved in the OS keychain, so nothing was changed.\n${keychainAdvice(io.env, (error as Error).message)}`,
+        );
+      }
     }
   } catch (error) {
     undo();
     throw error;
   }
-  if (previous && previous.baseUrl !== baseUrl) {
+  if (moved) {
     // The entry moved to another server: its old token must not linger in the keychain.
     await ctx
       .secrets()
       .delete({ baseUrl: previous.baseUrl, instanceId })
       .catch(() => false);
+    io.out(`Moved ${instanceId} from ${previous.baseUrl} to ${baseUrl}.\n`);
   }
-  const shown = label ?? previous?.label;
-  io.out(
-    `${previous ? 'Updated' : 'Added'} ${instanceId}${shown ? ` (${shown})` : ''}; its token is in the OS keychain.\n`,
-  );
+  const shown = request.label ?? previous?.label;
+  const token = tokenKept ? 'kept its saved token' : 'its token is in the OS keychain';
+  io.out(`${previous ? 'Updated' : 'Added'} ${instanceId}${shown ? ` (${shown})` : ''}; ${token}.\n`);
   io.out(`Next: wawp-link login ${instanceId}\n`);
   return EXIT.linked;
 }

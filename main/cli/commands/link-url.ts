@@ -11,7 +11,7 @@ import type { CliContext } from '../context';
 import { EXIT, exitCodeFor, type ExitCode } from '../exit-codes';
 import { formatPhone, linkedAs } from '../format';
 import { LINK_URL_HELP } from '../help';
-import { hintFor } from '../hints';
+import { cliProblem, problemLines } from '../next-step';
 import { writeJsonEvent } from '../login-json';
 import { resolveTarget, titleFor } from '../target';
 
@@ -36,7 +36,8 @@ export async function linkUrlCommand(ctx: CliContext, argv: string[]): Promise<E
   const timeoutMs = parseSeconds('timeout', values.timeout);
   const json = values.json === true;
   const keep = values.keep === true;
-  const target = await resolveTarget(ctx, instanceId, values['base-url']);
+  // Next steps name `login`, the command that links this instance by QR when the link is not the way.
+  const target = await resolveTarget(ctx, 'login', instanceId, values['base-url']);
   const { io } = ctx;
   const client = ctx.createClient({ baseUrl: target.baseUrl, instanceId, accessToken: target.token });
   const session = ctx.createSession({ client, expectedPhone: target.entry?.expectedPhone ?? null });
@@ -60,7 +61,7 @@ export async function linkUrlCommand(ctx: CliContext, argv: string[]): Promise<E
       resolve(code);
     };
     const withHint = (code: Parameters<typeof exitCodeFor>[0], message: string): string =>
-      [message, hintFor(code, target.hints)].filter(Boolean).join('\n');
+      problemLines(cliProblem({ code, detail: message }, target.steps));
     /** A CLI-decided failure: its JSON error line, then words on stderr. */
     const fail = (
       code: Parameters<typeof exitCodeFor>[0],
@@ -68,7 +69,7 @@ export async function linkUrlCommand(ctx: CliContext, argv: string[]): Promise<E
       exit = exitCodeFor(code),
     ): void => {
       if (json) writeJsonEvent(io, { type: 'error', code, message, fatal: true });
-      void finish(exit, withHint(code, message));
+      void finish(exit, message);
     };
 
     const subscriptions = [

@@ -3,67 +3,51 @@ import { parseCommandArgs, parseCount, parseSeconds, requireInstanceId } from '.
 import type { CliContext } from '../context';
 import type { ExitCode } from '../exit-codes';
 import { LOGIN_HELP } from '../help';
-import { runLogin } from '../login-runner';
-import { resolveTarget, titleFor } from '../target';
+import { DEFAULT_OFFLINE_LIMIT_S, linkInstance } from '../link-instance';
 
-const OPTIONS = {
+/** Flags both `login` and `pair` take. */
+export const LINK_OPTIONS = {
   'base-url': { type: 'string' },
   json: { type: 'boolean' },
   timeout: { type: 'string' },
+  'offline-limit': { type: 'string' },
   'no-start': { type: 'boolean' },
-  restarts: { type: 'string' },
+  'logout-first': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-/** Runs `login`; resolves the exit code (0 linked, 3/4/5/1 per outcome, 130 on Ctrl-C). */
+const OPTIONS = { ...LINK_OPTIONS, restarts: { type: 'string' } } as const;
+
+/** The shared flags, checked. */
+export function linkFlags(values: {
+  'base-url'?: string | boolean;
+  json?: string | boolean;
+  timeout?: string | boolean;
+  'offline-limit'?: string | boolean;
+  'no-start'?: string | boolean;
+  'logout-first'?: string | boolean;
+}) {
+  const str = (v: string | boolean | undefined): string | undefined =>
+    typeof v === 'string' ? v : undefined;
+  return {
+    baseUrl: str(values['base-url']),
+    json: values.json === true,
+    autoStart: values['no-start'] !== true,
+    timeoutMs: parseSeconds('timeout', str(values.timeout)),
+    offlineLimitMs: parseCount('offline-limit', str(values['offline-limit']), DEFAULT_OFFLINE_LIMIT_S) * 1000,
+    logoutFirst: values['logout-first'] === true,
+  };
+}
+
+/** Runs `login`; resolves the exit code (0 linked, 3/4/5/6/1 per outcome, 130 on Ctrl-C). */
 export async function loginCommand(ctx: CliContext, argv: string[]): Promise<ExitCode> {
   const { values, positionals } = parseCommandArgs('login', argv, OPTIONS);
   if (values.help) return (ctx.io.out(LOGIN_HELP), 0);
   const instanceId = requireInstanceId('login', positionals);
-  const timeoutMs = parseSeconds('timeout', values.timeout);
-  const restarts = parseCount('restarts', values.restarts, 0);
-  return linkInstance(ctx, instanceId, {
-    baseUrl: values['base-url'],
-    json: values.json === true,
-    autoStart: !values['no-start'],
-    timeoutMs,
-    restarts,
-  });
-}
-
-/** What `login` and `pair` share once their arguments are parsed. */
-export interface LinkRequest {
-  baseUrl: string | undefined;
-  json: boolean;
-  autoStart: boolean;
-  timeoutMs: number | undefined;
-  restarts: number;
-  /** Digits with country code: link with a pairing code instead of a QR. */
-  pairPhone?: string;
-}
-
-/** Resolves server and token, then drives one engine session to an exit code. */
-export async function linkInstance(
-  ctx: CliContext,
-  instanceId: string,
-  request: LinkRequest,
-): Promise<ExitCode> {
-  const target = await resolveTarget(ctx, instanceId, request.baseUrl);
-  const client = ctx.createClient({ baseUrl: target.baseUrl, instanceId, accessToken: target.token });
-  const session = ctx.createSession({
-    client,
-    autoStart: request.autoStart,
-    expectedPhone: target.entry?.expectedPhone ?? null,
-  });
-  return runLogin({
-    io: ctx.io,
-    session,
-    json: request.json,
-    title: titleFor(target),
-    hints: target.hints,
-    autoStart: request.autoStart,
-    timeoutMs: request.timeoutMs,
-    restarts: request.restarts,
-    pairPhone: request.pairPhone,
-  });
+  const restarts = parseCount(
+    'restarts',
+    typeof values.restarts === 'string' ? values.restarts : undefined,
+    0,
+  );
+  return linkInstance(ctx, instanceId, { ...linkFlags(values), restarts });
 }

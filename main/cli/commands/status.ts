@@ -1,10 +1,11 @@
 /** `wawp-link status [<instance-id>…]`: one session/info read per instance, as a table or JSON lines. */
-import { parseCommandArgs } from '../args';
+import { checkInstanceId, parseCommandArgs } from '../args';
 import type { CliContext } from '../context';
 import { CliError, EXIT, UsageError, exitCodeFor, type ExitCode } from '../exit-codes';
 import { linkedAs, statusInWords } from '../format';
 import { STATUS_HELP } from '../help';
-import { hintFor } from '../hints';
+import { cliProblem } from '../next-step';
+import { watchServer } from '../server-watch';
 import { resolveTarget } from '../target';
 
 const OPTIONS = {
@@ -24,7 +25,7 @@ export async function statusCommand(ctx: CliContext, argv: string[]): Promise<Ex
   const { values, positionals } = parseCommandArgs('status', argv, OPTIONS);
   if (values.help) return (ctx.io.out(STATUS_HELP), 0);
   const rows: Row[] = positionals.length
-    ? positionals.map((instanceId) => ({ instanceId, flag: values['base-url'] }))
+    ? positionals.map((id) => ({ instanceId: checkInstanceId('status', id), flag: values['base-url'] }))
     : ctx
         .instances()
         .list()
@@ -40,17 +41,19 @@ export async function statusCommand(ctx: CliContext, argv: string[]): Promise<Ex
     if (ctx.io.interrupt.aborted) return EXIT.interrupted;
     let target;
     try {
-      target = await resolveTarget(ctx, row.instanceId, row.flag ?? row.baseUrl);
+      target = await resolveTarget(ctx, 'status', row.instanceId, row.flag ?? row.baseUrl);
     } catch (error) {
       if (!(error instanceof CliError)) throw error;
       note(error.exitCode);
       report(ctx, row.instanceId, null, { code: 'no_token', message: error.message });
       continue;
     }
+    const watch = watchServer(target.baseUrl);
     const client = ctx.createClient({
       baseUrl: target.baseUrl,
       instanceId: row.instanceId,
       accessToken: target.token,
+      fetch: watch.fetch,
     });
     const info = await client.sessionInfo({ signal: ctx.io.interrupt });
     if (info.ok) {
@@ -65,11 +68,17 @@ export async function statusCommand(ctx: CliContext, argv: string[]): Promise<Ex
         ctx.io.out(`${row.instanceId}${label}: ${statusInWords(status, rawStatus)}${linked}\n`);
       }
     } else {
-      note(exitCodeFor(info.error.code));
-      const hint = hintFor(info.error.code, target.hints);
+      // An HTML page (a 404 from a web server) is not Wawp saying "no such instance".
+      const code = watch.unlikeStreak() > 0 ? 'not_wawp' : info.error.code;
+      note(code === 'not_wawp' ? EXIT.other : exitCodeFor(code));
+      const host = code === 'not_wawp' ? new URL(target.baseUrl).origin : watch.host;
+      const p = cliProblem(
+        { ...info.error, code, host, cause: info.error.cause ?? watch.lastCause() ?? undefined },
+        target.steps,
+      );
       report(ctx, row.instanceId, target.baseUrl, {
-        code: info.error.code,
-        message: [info.error.message, hint].filter(Boolean).join(' '),
+        code,
+        message: `${p.title}: ${p.sentence}\n  Next: ${p.next}`,
       });
     }
   }

@@ -1,0 +1,73 @@
+/** The endings the CLI decides itself (not the engine): each a title, one sentence and one next step. */
+import { againCommand, cliProblem, type CliProblem, type StepContext } from './next-step';
+import type { ServerWatch } from './server-watch';
+
+export interface Ending {
+  /** The code in the JSON error line (the client/engine vocabulary where one fits). */
+  code: string;
+  problem: Pick<CliProblem, 'title' | 'sentence' | 'next'>;
+}
+
+/** `--no-start` met a stopped (or failed) session. */
+export function leftAlone(ctx: StepContext, failed: boolean): Ending {
+  return {
+    code: 'status_mismatch',
+    problem: {
+      title: failed ? 'The session has failed' : 'The session is stopped',
+      sentence: `--no-start was given, so it was left ${failed ? 'alone' : 'stopped'}.`,
+      next: `run it without --no-start to ${failed ? 'restart' : 'start'} it: ${againCommand(ctx)}`,
+    },
+  };
+}
+
+/** Every code of the cycle (and of every allowed restart) expired. */
+export function codesUsedUp(ctx: StepContext, restarts: number): Ending {
+  const again = againCommand(ctx);
+  return {
+    code: 'timeout',
+    problem: {
+      title: 'No code was scanned',
+      sentence: 'Every code expired without a scan, so the session gave up.',
+      next:
+        restarts > 0
+          ? `run it again when the phone is at hand: ${again}`
+          : `run it again when the phone is at hand, or allow restarts: ${again} --restarts 3`,
+    },
+  };
+}
+
+/** `--timeout` ran out. */
+export function timedOut(ctx: StepContext, ms: number, lastProblem: string | null): Ending {
+  const seconds = Math.round(ms / 100) / 10;
+  const last = lastProblem ? `; the last problem: ${lastProblem.replace(/\.$/, '')}` : '';
+  return {
+    code: 'timeout',
+    problem: {
+      title: 'Not linked in time',
+      sentence: `Not linked within ${seconds} s (--timeout), so it gave up${last}.`,
+      next: `run it again when the phone is at hand, or raise --timeout: ${againCommand(ctx)}`,
+    },
+  };
+}
+
+/** The server gave no answer at all for `limitMs` (refused, timed out, or its name not found). */
+export function offline(ctx: StepContext, watch: ServerWatch, limitMs: number): Ending {
+  const cause = watch.lastCause() ?? 'other';
+  const p = cliProblem({ code: cause === 'timed_out' ? 'timeout' : 'network', host: watch.host, cause }, ctx);
+  const seconds = Math.round(limitMs / 1000);
+  return {
+    code: 'network',
+    problem: {
+      ...p,
+      sentence: `${p.sentence.replace(/\.$/, '')}; gave up after ${seconds} s without an answer (--offline-limit).`,
+    },
+  };
+}
+
+/** The answers do not look like a Wawp API: named by its address, with the scheme. */
+export function notWawp(ctx: StepContext): Ending {
+  return {
+    code: 'not_wawp',
+    problem: cliProblem({ code: 'not_wawp', host: new URL(ctx.baseUrl).origin }, ctx),
+  };
+}
