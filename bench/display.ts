@@ -67,6 +67,9 @@ export class Screen {
       stop: (o) => (log('stop'), client.stop(o)),
       restart: (o) => (log('restart'), client.restart(o)),
       logout: (o) => (log('logout'), client.logout(o)),
+      createTempLink: (o) => (log('createTempLink'), client.createTempLink(o)),
+      getTempLink: (o) => (log('getTempLink'), client.getTempLink(o)),
+      revokeTempLink: (o) => (log('revokeTempLink'), client.revokeTempLink(o)),
     };
   }
 

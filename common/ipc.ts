@@ -5,6 +5,7 @@
  */
 import type { BatchCommand, BatchSelection, BatchView } from './batch';
 import type { LoginEvent, Me, NetworkCause, PairingCode, SessionStatus } from './model';
+import type { RemoteLinkEvent, RemoteLinkOffer } from './remote-link';
 
 /** Keychain state as settings show it (mirrors main/store/secrets.ts KeychainHealth). */
 export interface KeychainHealthView {
@@ -106,6 +107,7 @@ export type NavigateTarget =
   | { view: 'add' }
   | { view: 'login'; instanceId: string }
   | { view: 'pairing'; instanceId: string }
+  | { view: 'remote-link'; instanceId: string }
   | { view: 'settings' }
   | { view: 'batch' };
 
@@ -125,6 +127,10 @@ export interface InvokeChannels {
   /** Logs the linked number out of the instance, then starts a login so a new code shows. */
   'login:relink': (id: string) => Result<null>;
   'login:pairing-code': (id: string, phone: string) => Result<PairingCode>;
+  /** A Wawp temp link for a phone elsewhere (reused while it has time left); watching starts with it. */
+  'remote-link:open': (id: string) => Result<RemoteLinkOffer>;
+  'remote-link:renew': (id: string) => Result<RemoteLinkOffer>;
+  'remote-link:cancel': (id: string) => Result<null>;
   'demo:start': () => Result<InstanceView>;
   'demo:scan': (id: string) => Result<null>;
   'settings:get': () => SettingsView;
@@ -142,6 +148,7 @@ export interface InvokeChannels {
 /** Push channels: main sends, renderer subscribes. */
 export interface PushChannels {
   'login:event': { instanceId: string; event: LoginEvent };
+  'remote-link:event': { instanceId: string; event: RemoteLinkEvent };
   'instances:changed': InstanceView[];
   navigate: NavigateTarget;
   'desktop:banner': DesktopBanner;
@@ -169,6 +176,9 @@ export const INVOKE_CHANNELS = [
   'login:restart',
   'login:relink',
   'login:pairing-code',
+  'remote-link:open',
+  'remote-link:renew',
+  'remote-link:cancel',
   'demo:start',
   'demo:scan',
   'settings:get',
@@ -183,6 +193,7 @@ export const INVOKE_CHANNELS = [
 
 export const PUSH_CHANNELS = [
   'login:event',
+  'remote-link:event',
   'instances:changed',
   'navigate',
   'desktop:banner',

@@ -26,6 +26,8 @@ import { publishStartupReport } from './app/startup/startup-report';
 import { closeBehaviour, mustShowWindow, runStartup, startsHidden } from './app/startup/startup-order';
 import type { TrayHandle } from './app/tray/tray';
 import { setupAppTray } from './app/tray/tray-app';
+import { showNotice } from './app/desktop/notify';
+import { setupRemoteLinkNotices } from './app/desktop/remote-link-notice';
 import { closeAction } from './app/tray/tray-host';
 import { appMenuTemplate } from './app/windows/app-menu';
 import {
@@ -42,6 +44,7 @@ function onReady(single: SingleInstance): void {
   let handlers!: AppHandlers;
   let tray: TrayHandle | null = null;
   let integration: Integration | null = null;
+  let stopRemoteLinkNotices: (() => void) | null = null;
   let hidden = false;
   const startup = publishStartupReport();
   let bounds!: BoundsStore;
@@ -54,6 +57,7 @@ function onReady(single: SingleInstance): void {
 
   app.on('will-quit', () => {
     tray?.dispose();
+    stopRemoteLinkNotices?.();
     integration?.dispose();
     void handlers?.dispose();
   });
@@ -85,6 +89,14 @@ function onReady(single: SingleInstance): void {
         tray = handle;
         startup.report.trayExists = () => handle.exists();
         setCloseBehaviour(() => closeBehaviour('unknown'));
+        stopRemoteLinkNotices = setupRemoteLinkNotices({
+          remoteLinks: handlers.remoteLinks,
+          label: (id) => handlers.registry.find(id)?.label || id,
+          enabled: () => settings.getPreferences().notifications,
+          windowShowing: () => Boolean(getMainWindow()?.isVisible() && !getMainWindow()?.isMinimized()),
+          showNotice,
+          show,
+        });
       },
       integration: () => {
         integration = setupIntegration({ handlers, settings, single, show });

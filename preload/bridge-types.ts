@@ -23,6 +23,9 @@ export interface WawpBridge {
   restartLogin: Invoke<'login:restart'>;
   relinkLogin: Invoke<'login:relink'>;
   requestPairingCode: Invoke<'login:pairing-code'>;
+  openRemoteLink: Invoke<'remote-link:open'>;
+  renewRemoteLink: Invoke<'remote-link:renew'>;
+  cancelRemoteLink: Invoke<'remote-link:cancel'>;
   startDemo: Invoke<'demo:start'>;
   scanDemo: Invoke<'demo:scan'>;
   getSettings: Invoke<'settings:get'>;
@@ -34,6 +37,7 @@ export interface WawpBridge {
   controlBatch: Invoke<'batch:control'>;
   getBatch: Invoke<'batch:get'>;
   onLoginEvent: Subscribe<'login:event'>;
+  onRemoteLinkEvent: Subscribe<'remote-link:event'>;
   onInstancesChanged: Subscribe<'instances:changed'>;
   onNavigate: Subscribe<'navigate'>;
   onDesktopBanner: Subscribe<'desktop:banner'>;

@@ -32,6 +32,18 @@ describe('login screen', () => {
     expect(panelFor({ ...starting, phase: 'qr', qr }, 'pairing', null)).toBe('pairing');
   });
 
+  it('the remote link stays on screen through used-up codes and retries; linked and errors take over', () => {
+    const exhausted: LoginViewState = { ...INITIAL_LOGIN_STATE, phase: 'exhausted' };
+    expect(panelFor(exhausted, 'remote', null)).toBe('remote');
+    expect(panelFor({ ...INITIAL_LOGIN_STATE, phase: 'starting', error: retrying }, 'remote', null)).toBe(
+      'remote',
+    );
+    expect(statusTextFor(exhausted, 'remote')).toBe('Waiting for the owner to open the link and scan…');
+    expect(panelFor(linked('201012345678'), 'remote', '201012345678')).toBe('wrong');
+    expect(panelFor({ ...INITIAL_LOGIN_STATE, phase: 'error' }, 'remote', null)).toBe('error');
+    expect(panelFor({ ...INITIAL_LOGIN_STATE, phase: 'stopped' }, 'remote', null)).toBe('stopped');
+  });
+
   it('the status line is empty whenever a panel says the news', () => {
     for (const panel of ['linked', 'wrong', 'exhausted', 'error', 'trouble', 'stopped'] as const)
       expect(statusTextFor(linked(null), panel)).toBe('');

@@ -7,18 +7,23 @@ import type { LoginViewState } from './login-state';
 import { t } from './strings';
 
 export type LoginPanel =
-  'qr' | 'pairing' | 'linked' | 'wrong' | 'exhausted' | 'error' | 'trouble' | 'stopped';
+  'qr' | 'pairing' | 'remote' | 'linked' | 'wrong' | 'exhausted' | 'error' | 'trouble' | 'stopped';
+
+/** How the user chose to link: scan here, type a pairing code, or send a link to the phone's owner. */
+export type LoginMode = 'qr' | 'pairing' | 'remote';
 
 /** The panel for `state`; `expectedPhone` is the instance's current one (it changes on "Keep this number"). */
 export function panelFor(
   state: LoginViewState,
-  mode: 'qr' | 'pairing',
+  mode: LoginMode,
   expectedPhone: string | null | undefined,
 ): LoginPanel {
   if (state.phase === 'linked' && state.linked) {
     const expected = expectedPhone ?? state.linked.expectedPhone;
     return isWrongNumber(expected, state.linked.me) ? 'wrong' : 'linked';
   }
+  // While a link is on offer, main renews used-up codes and retries by itself: the link stays on screen.
+  if (mode === 'remote' && state.phase !== 'error' && state.phase !== 'stopped') return 'remote';
   if (state.phase === 'exhausted' || state.phase === 'error' || state.phase === 'stopped') return state.phase;
   // A retrying problem with no code on screen is the state itself; with a code, a banner above it.
   if (state.error && !state.error.fatal && !state.qr && !state.renewing) return 'trouble';
@@ -28,8 +33,9 @@ export function panelFor(
 /** The status line: progress while a code or the pairing form shows, empty otherwise. */
 export function statusTextFor(state: LoginViewState, panel: LoginPanel): string {
   const s = t.login.status;
-  if (panel !== 'qr' && panel !== 'pairing') return '';
-  if (state.phase === 'qr') return panel === 'pairing' ? s.pairing : s.qr;
+  if (panel !== 'qr' && panel !== 'pairing' && panel !== 'remote') return '';
+  if (state.phase === 'qr' || (panel === 'remote' && state.phase === 'exhausted'))
+    return panel === 'pairing' ? s.pairing : panel === 'remote' ? t.remote.waiting : s.qr;
   if (state.status === 'STOPPED') return s.stopped;
   if (state.status === 'WORKING') return s.scanned;
   if (state.status === 'OTHER') return s.other(state.rawStatus);

@@ -10,7 +10,7 @@ export type Route =
   | { view: 'add' }
   | { view: 'edit'; instanceId: string; focus?: 'token' | 'id' | 'baseUrl' }
   /** `relink`: log the linked number out first, then show a new code. */
-  | { view: 'login'; instanceId: string; mode?: 'qr' | 'pairing'; relink?: boolean }
+  | { view: 'login'; instanceId: string; mode?: 'qr' | 'pairing' | 'remote'; relink?: boolean }
   | { view: 'settings' }
   /** Batch linking: `start` begins a new batch; without it the running one shows (or all that need linking). */
   | { view: 'batch'; start?: BatchSelection };
@@ -27,6 +27,7 @@ export type ViewFactory = (route: Route, context: ViewContext) => View;
 export function routeFor(target: NavigateTarget): Route {
   if (target.view === 'login') return { view: 'login', instanceId: target.instanceId, mode: 'qr' };
   if (target.view === 'pairing') return { view: 'login', instanceId: target.instanceId, mode: 'pairing' };
+  if (target.view === 'remote-link') return { view: 'login', instanceId: target.instanceId, mode: 'remote' };
   return target;
 }
 

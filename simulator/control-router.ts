@@ -7,6 +7,7 @@ import type { Fault, FaultTable } from './faults';
 import { jsonObject, readBody, sendJson } from './http-util';
 import type { SimConfig } from './options';
 import { enterPairingCode, scanCode } from './phone';
+import { tempLinksOf, tempLinkToken } from './temp-links';
 import type { SimWorld } from './world';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -44,6 +45,7 @@ const TUNABLE = new Set<keyof SimConfig>([
   'infoCacheMs',
   'valueStyle',
   'logoutReportsActual',
+  'tempLinkTtlMs',
   'qrFormatFromQuery',
   'emptyMe',
   'rateLimit',
@@ -76,6 +78,14 @@ export function createControlRouter(
     if (head === 'faults') {
       if (method === 'DELETE') return (faults.clear(), json(200, { ok: true }));
       if (method === 'POST') return (faults.add(parseFault(body)), json(200, { ok: true }));
+    }
+    if (head === 'temp-links' && id && action === 'open' && method === 'POST') {
+      // The remote phone opens the temp-link page and scans the QR it shows.
+      const token = tempLinkToken(id);
+      const r = token
+        ? tempLinksOf(world).openAndScan(token, { phone: str(body.phone), pushName: str(body.pushName) })
+        : { ok: false, reason: 'not a temp-link token' };
+      return json(r.ok ? 200 : 409, r);
     }
     if (head === 'requests' && method === 'GET') return json(200, Object.fromEntries(counts));
     if (head === 'config') {

@@ -12,12 +12,14 @@ import { sendJson } from './http-util';
 import type { ControlResult, InstanceSnapshot, SimMe } from './instance';
 import { enterPairingCode, scanCode } from './phone';
 import { resolveConfig, type SimConfig, type SimulatorOptions } from './options';
+import { tempLinksOf, tempLinkToken, type SimTempLink } from './temp-links';
 import { createV2Router } from './v2-router';
 import { SimWorld } from './world';
 
 export type { SimulatorOptions, SimConfig } from './options';
 export type { Fault, FaultBody } from './faults';
 export type { InstanceSnapshot, ControlResult, SimMe } from './instance';
+export type { SimTempLink } from './temp-links';
 export { createManualClock, createRealClock, type ManualClock, type SimClock } from './clock';
 
 /** Handle on a running simulator; `close()` stops the server, open sockets and every timer. */
@@ -37,6 +39,10 @@ export interface RunningSimulator {
   scan(instanceId: string, opts?: { value?: string; phone?: string; pushName?: string }): ControlResult;
   enterCode(instanceId: string, code: string, opts?: { phone?: string; pushName?: string }): ControlResult;
   unlink(instanceId: string): void;
+  /** The instance's live temp link (GET's view), or null. */
+  tempLink(instanceId: string): SimTempLink | null;
+  /** The remote phone opens a temp link (URL or token) and scans; refused for an expired or revoked link. */
+  openTempLink(link: string, opts?: { phone?: string; pushName?: string }): ControlResult;
   /** The engine's session is deleted upstream: calls answer 404 `invalid_session` until start/restart. */
   dropSession(instanceId: string): void;
   /** Puts a token's account over its plan (403 `quota_exceeded`) or back under it. */
@@ -100,6 +106,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     scan: (id, opts) => scanCode(world, must(id), opts),
     enterCode: (id, code, opts) => enterPairingCode(world, must(id), code, opts),
     unlink: (id) => world.unlink(must(id)),
+    tempLink: (id) => tempLinksOf(world).current(must(id)),
+    openTempLink: (link, opts) => {
+      const token = tempLinkToken(link);
+      return token
+        ? tempLinksOf(world).openAndScan(token, opts)
+        : { ok: false, reason: 'not a temp-link token' };
+    },
     dropSession: (id) => world.dropSession(must(id)),
     exceedQuota: (token, over = true) =>
       void (over ? world.overQuota.add(token) : world.overQuota.delete(token)),

@@ -28,6 +28,8 @@ export interface SimulatorOptions {
   valueStyle?: 'legacy' | 'wa.me';
   /** Logout answers the real instantaneous status instead of the documented `SCAN_QR_CODE`. */
   logoutReportsActual?: boolean;
+  /** Lifetime of a temp link (`/v2/session/temp-link`), default 30 min. */
+  tempLinkTtlMs?: number;
   /** Read `format` from the query only and default to an image (a server that takes the docs' URL literally). */
   qrFormatFromQuery?: boolean;
   /** `session/me` answers 200 with an empty body when no account is linked (instead of `null`). */
@@ -66,6 +68,7 @@ export interface SimConfig {
   infoCacheMs: number;
   valueStyle: 'legacy' | 'wa.me';
   logoutReportsActual: boolean;
+  tempLinkTtlMs: number;
   qrFormatFromQuery: boolean;
   emptyMe: boolean;
   rateLimit: RateLimit | null;
@@ -87,6 +90,7 @@ export function resolveConfig(o: SimulatorOptions = {}): SimConfig {
     infoCacheMs: o.infoCacheMs ?? 0,
     valueStyle: o.valueStyle ?? 'legacy',
     logoutReportsActual: o.logoutReportsActual ?? false,
+    tempLinkTtlMs: o.tempLinkTtlMs ?? 30 * 60_000,
     qrFormatFromQuery: o.qrFormatFromQuery ?? false,
     emptyMe: o.emptyMe ?? false,
     rateLimit: o.rateLimit ?? null,

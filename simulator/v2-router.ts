@@ -14,8 +14,14 @@ import {
 } from './v2-handlers';
 import { createRateLimiter, variantReply } from './variants';
 import type { SimWorld } from './world';
+import { tempLinkReply } from './temp-link-reply';
 
-type Handler = (inst: SimInstance, params: Map<string, string>, url: URL) => Promise<Reply> | Reply;
+type Handler = (
+  inst: SimInstance,
+  params: Map<string, string>,
+  url: URL,
+  method: string,
+) => Promise<Reply> | Reply;
 
 interface Route {
   methods: string[];
@@ -57,6 +63,11 @@ function routes(world: SimWorld): Record<string, Route> {
     'session/stop': { methods: ['POST', 'GET'], handler: act((i) => world.stop(i)) },
     'session/restart': { methods: ['POST', 'GET'], handler: act((i) => world.restart(i)) },
     'session/logout': { methods: ['POST', 'GET'], handler: (i) => logoutReply(world, i) },
+    'session/temp-link': {
+      methods: ['GET', 'POST', 'DELETE'],
+      noStore: true,
+      handler: (i, _p, _u, method) => tempLinkReply(world, i, method),
+    },
     'session/delete': {
       methods: ['DELETE'],
       handler: (i) => (world.delete(i), ok({ name: i.sessionName, status: 'DELETED', instance_id: i.id })),
@@ -167,6 +178,6 @@ export function createV2Router(
       );
     }
     if (!route) return;
-    reply(res, await route.handler(inst, params, url), extra);
+    reply(res, await route.handler(inst, params, url, method), extra);
   };
 }

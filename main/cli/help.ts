@@ -8,6 +8,7 @@ Usage:
 Commands:
   login <instance-id>         Show a QR code to scan; wait until linked
   pair <instance-id> --phone  Link with an 8-character pairing code instead
+  link-url <instance-id>      A link for a phone elsewhere; wait until linked
   status [<instance-id>…]     Session status (all configured instances)
   instances list|add|remove   Manage instances; tokens go to the OS keychain
   demo                        Try it all on a built-in simulator (no account)
@@ -137,4 +138,32 @@ Options:
   --json                     One JSON event per line on stdout, as in login
   --time-scale FACTOR        Simulator speed (default 0.5; 0.1 = faster)
   -h, --help                 Show this help
+`;
+
+export const LINK_URL_HELP = `Usage: wawp-link link-url <instance-id> [options]
+
+For a phone that is not at hand: prints a Wawp link (https://app.wawp.net/
+temp-qr/…, valid 30 minutes) to send to the phone's owner, then waits until
+the number is linked. The owner opens the link on a computer or tablet and
+scans its code with WhatsApp → Linked devices → Link a device. The link is
+revoked once linked, on --timeout and on Ctrl-C, unless --keep. Anyone with
+the link can link a phone until then: send it only to the owner.
+
+The URL alone goes to stdout; everything else to stderr.
+
+Options:
+${BASE_URL}
+  --json             One JSON event per line on stdout: link (url, expiresAt
+                     in ms, expires as ISO text, reused, replaced), then status,
+                     linked, revoked, link-expired, error
+  --new              Make a new link even if one is live (the old one stops
+                     working)
+  --keep             Do not revoke the link when done or interrupted
+  --timeout SECONDS  Give up (exit 5) when not linked within this time
+  -h, --help         Show this help
+
+${TOKEN_NOTE}
+Exit codes: 0 linked; 2 usage error (including no token); 3 wrong token;
+4 instance not found; 5 gave up (the link expired, or --timeout);
+1 anything else; 130 interrupted (Ctrl-C).
 `;

@@ -26,10 +26,13 @@ function readVersion(): string {
 }
 
 const interrupt = new AbortController();
-let interrupts = 0;
+let firstSignalAt: number | null = null;
 const onSignal = (): void => {
-  interrupts += 1;
-  if (interrupts > 1) process.exit(130); // a second Ctrl-C forces the exit
+  const now = Date.now();
+  // A second Ctrl-C forces the exit. One within 250 ms is not a person: conf's exit hook (when-exit)
+  // re-raises the signal it caught, which would cut short the clean-up (stop, revoke a temp link).
+  if (firstSignalAt !== null && now - firstSignalAt > 250) process.exit(130);
+  firstSignalAt ??= now;
   interrupt.abort();
 };
 process.on('SIGINT', onSignal);

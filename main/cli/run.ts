@@ -2,6 +2,7 @@
 import { parseCommandArgs } from './args';
 import { demoCommand } from './commands/demo';
 import { instancesCommand } from './commands/instances';
+import { linkUrlCommand } from './commands/link-url';
 import { loginCommand } from './commands/login';
 import { pairCommand } from './commands/pair';
 import { statusCommand } from './commands/status';
@@ -13,6 +14,7 @@ import { redactText } from '../wawp/redact';
 const COMMANDS: Record<string, (ctx: CliContext, argv: string[]) => Promise<ExitCode>> = {
   login: loginCommand,
   pair: pairCommand,
+  'link-url': linkUrlCommand,
   status: statusCommand,
   instances: instancesCommand,
   demo: demoCommand,

@@ -4,11 +4,12 @@
  * `format=raw` always goes in both (the docs' URL has it in the query, their samples in the body).
  */
 import type { WawpError } from '../../common/model';
-import type { Outcome, RequestOptions, WawpClient, WawpClientOptions } from './types';
+import type { Outcome, ReplyMeta, RequestOptions, WawpClient, WawpClientOptions } from './types';
 import { withHost, wawpError } from './errors';
 import { performRequest } from './http';
 import { decodeQrEnvelope } from './qr-payload';
 import { parseMe, parsePairingCode, parseQrImage, parseSessionInfo, type Parsed } from './shapes';
+import { parseTempLink, requireTempLink } from './temp-link';
 
 /** Default base URL of the real service. */
 export const DEFAULT_BASE_URL = 'https://api.wawp.net';
@@ -17,9 +18,11 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
 
 interface Call {
   path: string;
-  /** HTTP method when credentials travel in the query (body mode always POSTs). */
-  method: 'GET' | 'POST';
+  /** HTTP method when credentials travel in the query (body mode POSTs unless `keepMethod`). */
+  method: 'GET' | 'POST' | 'DELETE';
   fields?: Record<string, unknown>;
+  /** The method is the meaning (temp-link: GET reads, POST creates, DELETE revokes), so never change it. */
+  keepMethod?: boolean;
   /** Fields that also go in the query, whatever the credentials placement. */
   query?: Record<string, string>;
 }
@@ -40,7 +43,7 @@ export function createWawpClient(options: WawpClientOptions): WawpClient {
   async function call<T>(
     c: Call,
     opts: RequestOptions | undefined,
-    parse: (body: unknown) => Parsed<T>,
+    parse: (body: unknown, meta: ReplyMeta) => Parsed<T>,
   ): Promise<Outcome<T>> {
     let url: URL;
     try {
@@ -53,8 +56,9 @@ export function createWawpClient(options: WawpClientOptions): WawpClient {
     let method = c.method;
     let body: Record<string, unknown> | undefined = c.fields;
     for (const [key, value] of Object.entries(c.query ?? {})) url.searchParams.set(key, value);
-    if (mode === 'body') {
-      method = 'POST';
+    if (mode === 'body' && !(c.keepMethod && c.method === 'GET')) {
+      // A GET cannot carry a body: a kept GET takes its credentials in the query.
+      method = c.keepMethod ? c.method : 'POST';
       body = { ...creds, ...c.fields };
     } else {
       url.searchParams.set('instance_id', creds.instance_id);
@@ -63,7 +67,7 @@ export function createWawpClient(options: WawpClientOptions): WawpClient {
     const outcome = await performRequest({
       url,
       method,
-      body: method === 'POST' ? (body ?? {}) : undefined,
+      body: method === 'POST' || (method === 'DELETE' && mode === 'body') ? (body ?? {}) : undefined,
       signal: opts?.signal,
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
@@ -71,7 +75,7 @@ export function createWawpClient(options: WawpClientOptions): WawpClient {
       secrets,
     });
     if (!outcome.ok) return { ok: false, error: withHost(outcome.error, url.host) };
-    const parsed = parse(outcome.data);
+    const parsed = parse(outcome.data, outcome);
     if (!parsed.ok) return { ok: false, error: withHost(parsed.error, url.host) };
     return { ok: true, data: parsed.value, serverDate: outcome.serverDate, receivedAt: outcome.receivedAt };
   }
@@ -103,5 +107,18 @@ export function createWawpClient(options: WawpClientOptions): WawpClient {
     stop: session('stop'),
     restart: session('restart'),
     logout: session('logout'),
+    createTempLink: (opts) =>
+      call({ path: 'session/temp-link', method: 'POST', keepMethod: true }, opts, (b, m) =>
+        requireTempLink(parseTempLink(b, m.serverDate ?? m.receivedAt)),
+      ),
+    getTempLink: (opts) =>
+      call({ path: 'session/temp-link', method: 'GET', keepMethod: true }, opts, (b, m) =>
+        parseTempLink(b, m.serverDate ?? m.receivedAt),
+      ),
+    revokeTempLink: (opts) =>
+      call({ path: 'session/temp-link', method: 'DELETE', keepMethod: true }, opts, () => ({
+        ok: true,
+        value: { revoked: true as const },
+      })),
   };
 }

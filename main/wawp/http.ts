@@ -10,7 +10,7 @@ import { tryJson } from './body-text';
 /** A fully described request (URL already carries any query credentials). */
 export interface HttpRequest {
   url: URL;
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   body?: Record<string, unknown>;
   signal?: AbortSignal;
   timeoutMs: number;

@@ -62,3 +62,30 @@ describe('redaction', () => {
     );
   });
 });
+
+describe('temp-link redaction', () => {
+  const token = 'ab12'.repeat(16);
+  it('hides the token after /temp-qr/ in plain, JSON-escaped and URL-encoded text', () => {
+    expect(redactText(`open https://app.wawp.net/temp-qr/${token} now`)).toBe(
+      'open https://app.wawp.net/temp-qr/*** now',
+    );
+    expect(redactText(JSON.stringify({ link: `https://app.wawp.net/temp-qr/${token}` }))).toBe(
+      '{"link":"https://app.wawp.net/temp-qr/***"}',
+    );
+    expect(
+      redactText(JSON.stringify(JSON.stringify({ u: `https://app.wawp.net/temp-qr/${token}` }))),
+    ).not.toContain(token);
+    expect(redactText(encodeURIComponent(`https://app.wawp.net/temp-qr/${token}`))).toBe(
+      'https%3A%2F%2Fapp.wawp.net%2Ftemp-qr%2F***',
+    );
+  });
+  it('never leaves a temp-link token behind (property)', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[A-Za-z0-9_-]{16,64}$/), fc.string(), (secret, around) => {
+        const url = `https://app.wawp.net/temp-qr/${secret}`;
+        for (const text of [`${around}${url}${around}`, JSON.stringify({ url }), encodeURIComponent(url)])
+          expect(redactText(text)).not.toContain(secret);
+      }),
+    );
+  });
+});

@@ -3,6 +3,9 @@
  * Every call resolves to exactly one Outcome; it never throws for HTTP, transport or decoding failures.
  */
 import type { Me, SessionStatus, WawpError } from '../../common/model';
+import type { TempLink } from './temp-link';
+
+export type { TempLink } from './temp-link';
 
 /** Where the credentials go: like the docs' samples (query) or JSON body only. */
 export type CredentialsPlacement = 'query' | 'body';
@@ -64,4 +67,10 @@ export interface WawpClient {
   stop(opts?: RequestOptions): Promise<Outcome<SessionInfo>>;
   restart(opts?: RequestOptions): Promise<Outcome<SessionInfo>>;
   logout(opts?: RequestOptions): Promise<Outcome<SessionInfo>>;
+  /** POST session/temp-link: a new remote-link page; any previous link stops working. */
+  createTempLink(opts?: RequestOptions): Promise<Outcome<TempLink>>;
+  /** GET session/temp-link: the current link, or null when there is none. */
+  getTempLink(opts?: RequestOptions): Promise<Outcome<TempLink | null>>;
+  /** DELETE session/temp-link: revokes the current link (also fine when there is none). */
+  revokeTempLink(opts?: RequestOptions): Promise<Outcome<{ revoked: true }>>;
 }

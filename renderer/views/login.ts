@@ -5,7 +5,7 @@
  * out. News is said once: the status line carries progress only; a panel that takes over says the rest.
  */
 import { announce, button, h, replace, type View } from '../dom';
-import { headingFor, panelFor, statusTextFor, type LoginPanel } from '../login-screen';
+import { headingFor, panelFor, statusTextFor, type LoginMode, type LoginPanel } from '../login-screen';
 import type { LoginViewState } from '../login-state';
 import { describeAccount } from '../phone';
 import { failureError } from '../problem';
@@ -22,16 +22,12 @@ import {
 import { pairingPanel } from './pairing-panel';
 import type { ProblemCard } from './problem-card';
 import { qrPanel } from './qr-panel';
+import { remoteLinkPanel } from './remote-link-panel';
 
 const copyText = async (text: string): Promise<boolean> => (await window.wawp.copyText(text)).ok;
 
 /** Creates the view; `mode` picks QR or pairing code first; `relink` logs the linked number out first. */
-export function loginView(
-  context: ViewContext,
-  instanceId: string,
-  mode: 'qr' | 'pairing',
-  relink = false,
-): View {
+export function loginView(context: ViewContext, instanceId: string, mode: LoginMode, relink = false): View {
   const { store } = context;
   const instance = (): ReturnType<typeof store.instance> => store.instance(instanceId);
   const label = instance()?.label ?? instanceId;
@@ -41,6 +37,7 @@ export function loginView(
   const side = h('aside', { class: 'login-steps' });
   const qr = qrPanel(instance()?.isDemo ? () => scanDemo() : null);
   const pairing = pairingPanel(instanceId, copyText, () => render());
+  const remote = remoteLinkPanel(instanceId, copyText);
   let currentMode = mode;
   let shownKey = '';
   let card: ProblemCard | null = null;
@@ -78,21 +75,24 @@ export function loginView(
 
   const tabQr = button(t.login.tabQr, () => setMode('qr'), { class: 'tab' });
   const tabPairing = button(t.login.tabPairing, () => setMode('pairing'), { class: 'tab' });
+  const tabRemote = button(t.login.tabRemote, () => setMode('remote'), { class: 'tab' });
   const tabs = h(
     'div',
     { class: 'tabs', role: 'group', 'aria-label': t.login.title(label) },
     tabQr,
     tabPairing,
+    tabRemote,
   );
   const back = button(`← ${t.common.back}`, () => context.go({ view: 'list' }), { class: 'btn btn-quiet' });
   const heading = h('h1', { tabindex: '-1' }, t.login.title(label));
 
   const steps = (): HTMLElement => {
-    const list = currentMode === 'qr' ? t.login.steps : t.pairing.steps;
+    const list =
+      currentMode === 'qr' ? t.login.steps : currentMode === 'remote' ? t.remote.steps : t.pairing.steps;
     return h(
       'div',
       {},
-      h('h2', {}, t.login.stepsTitle),
+      h('h2', {}, currentMode === 'remote' ? t.remote.stepsTitle : t.login.stepsTitle),
       h('ol', { class: 'steps' }, ...list.map((step) => h('li', {}, step))),
     );
   };
@@ -113,14 +113,14 @@ export function loginView(
   const render = (): void => {
     const state = store.login(instanceId);
     const panel = panelFor(state, currentMode, instance()?.expectedPhone);
-    const text =
-      state.phase === 'qr' && panel === 'pairing' ? pairing.status() : statusTextFor(state, panel);
+    const text = state.phase === 'qr' && panel === 'pairing' ? pairing.status() : statusTextFor(state, panel);
     if (statusLine.textContent !== text) statusLine.textContent = text;
     statusLine.hidden = text === '';
     showBanner(state, panel);
     const error = state.error;
     const key = `${panel}|${error?.code ?? ''}|${error?.host ?? ''}|${error?.cause ?? ''}`;
-    tabs.hidden = panel !== 'qr' && panel !== 'pairing';
+    const choosing = panel === 'qr' || panel === 'pairing' || panel === 'remote';
+    tabs.hidden = !choosing;
     back.hidden = panel === 'linked';
     if (key === shownKey) {
       if (panel === 'trouble' && error) card?.setRetryAt(error.retryAt);
@@ -133,10 +133,12 @@ export function loginView(
     card = null;
     tabQr.setAttribute('aria-pressed', String(currentMode === 'qr'));
     tabPairing.setAttribute('aria-pressed', String(currentMode === 'pairing'));
+    tabRemote.setAttribute('aria-pressed', String(currentMode === 'remote'));
     heading.textContent = headingFor(panel, label);
     const linked = state.linked;
     if (panel === 'qr') replace(main, qr.element);
     else if (panel === 'pairing') replace(main, pairing.element);
+    else if (panel === 'remote') replace(main, remote.element);
     else if (panel === 'linked' && linked) replace(main, linkedPanel(linked.me, actions));
     else if (panel === 'wrong' && linked)
       replace(
@@ -148,7 +150,7 @@ export function loginView(
       card = problemPanel(error, where, actions);
       replace(main, card.element);
     } else replace(main, stoppedPanel(actions));
-    replace(side, panel === 'qr' || panel === 'pairing' ? steps() : null);
+    replace(side, choosing ? steps() : null);
     side.hidden = !side.firstChild;
     body.classList.toggle('single', side.hidden);
     qr.update(state);
@@ -157,10 +159,12 @@ export function loginView(
     if (panel === 'linked' || panel === 'wrong') heading.focus();
     else if (card?.primary) card.primary.focus();
   };
-  const setMode = (next: 'qr' | 'pairing'): void => {
+  const setMode = (next: LoginMode): void => {
     currentMode = next;
+    if (next === 'remote') remote.start();
     render();
     if (next === 'pairing') pairing.focus.focus();
+    if (next === 'remote') remote.focus.focus();
   };
 
   const onFocus = (): void => {
@@ -174,6 +178,7 @@ export function loginView(
   else if (phase === 'idle' || phase === 'stopped') void begin('start');
   else if (phase === 'error') void begin('fresh');
   else void window.wawp.startLogin(instanceId);
+  if (mode === 'remote') remote.start();
   render();
 
   const element = h(
@@ -188,7 +193,7 @@ export function loginView(
   );
   return {
     element,
-    focus: mode === 'pairing' ? pairing.focus : heading,
+    focus: mode === 'pairing' ? pairing.focus : mode === 'remote' ? remote.focus : heading,
     dispose() {
       window.removeEventListener('focus', onFocus);
       unsubscribe();
@@ -196,6 +201,7 @@ export function loginView(
       bannerCard?.stop();
       qr.dispose();
       pairing.dispose();
+      remote.dispose();
       if (store.login(instanceId).phase !== 'linked') void window.wawp.stopLogin(instanceId);
     },
   };

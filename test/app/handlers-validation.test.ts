@@ -37,6 +37,9 @@ const hostile: Record<InvokeChannel, unknown[][]> = {
   'login:start': [[], [null], ['ABCDEF12345'], [`ABCDEF123456${MARK}`], ['ABCDEF123456', MARK]],
   'login:stop': [[], [{}], ['ABC DEF 1234']],
   'login:restart': [[], [['ABCDEF123456']]],
+  'remote-link:open': [[], [null], [`ABCDEF123456${MARK}`], ['ABCDEF123456', MARK]],
+  'remote-link:renew': [[], [42], ['abc']],
+  'remote-link:cancel': [[], [{ id: 'ABCDEF123456' }], [MARK]],
   'login:relink': [[], [MARK], ['ABCDEF123456', MARK]],
   'login:pairing-code': [
     [],

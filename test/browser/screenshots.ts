@@ -69,6 +69,21 @@ async function mainStates(colorScheme: 'light' | 'dark'): Promise<void> {
   }
 }
 
+/** "Send a link to the phone's owner" with a fresh 30-minute link. */
+async function remoteLinkStates(colorScheme: 'light' | 'dark'): Promise<void> {
+  const app = await launchApp({ viewport: { width: 960, height: 860 }, colorScheme, simulator: SIMULATOR });
+  try {
+    await app.seedInstance({ label: 'Cairo branch', expectedPhone: '201012345678' });
+    await app.page.getByRole('button', { name: 'Link: Cairo branch' }).click();
+    await app.page.getByRole('button', { name: "Send a link to the phone's owner" }).click();
+    await app.page.getByLabel('Link for the phone’s owner').waitFor();
+    await app.page.getByText(/^Works for \d+ min \d+ s more$/).waitFor();
+    await shot(app, `remote-link${colorScheme === 'dark' ? '-dark' : ''}`);
+  } finally {
+    await app.close();
+  }
+}
+
 /** A server that refuses connections, and a different number than expected. */
 async function troubleStates(app: LaunchedApp, suffix: string): Promise<void> {
   const { page } = app;
@@ -182,4 +197,8 @@ if (!only || only === 'main') {
 if (!only || only === 'batch') {
   await batchStates('light');
   await batchStates('dark');
+}
+if (!only || only === 'remote-link') {
+  await remoteLinkStates('light');
+  await remoteLinkStates('dark');
 }

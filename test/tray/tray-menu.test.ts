@@ -30,6 +30,7 @@ function spyActions(): TrayActions & { calls: string[] } {
     calls,
     login: record('login'),
     pairing: record('pairing'),
+    remoteLink: record('remoteLink'),
     restart: record('restart'),
     logout: record('logout'),
     copy: record('copy'),
@@ -143,6 +144,7 @@ describe('trayMenu', () => {
       '—',
       'Link…',
       'Link with phone number…',
+      'Send a link to the phone’s owner…',
       'Restart session',
       'Log out…',
       '—',
@@ -150,6 +152,17 @@ describe('trayMenu', () => {
     ]);
     expect(find(menu, `status:${A}`).enabled).toBe(false);
     expect(find(menu, `status:${B}`).label).toBe('Needs linking — waiting for a QR scan');
+  });
+
+  it('offers the remote link to unlinked instances with a token only', () => {
+    const noToken = { ...instance(B, 'STOPPED'), hasToken: false };
+    const menu = trayMenu(
+      { ...state, instances: [...state.instances, { ...noToken, id: 'C0C0C0C0C0C0' }] },
+      spyActions(),
+    );
+    expect(find(menu, `remote:${A}`).enabled).toBe(false);
+    expect(find(menu, `remote:${B}`).enabled).toBe(true);
+    expect(find(menu, 'remote:C0C0C0C0C0C0').enabled).toBe(false);
   });
 
   it('shows a wrong number until it is resolved: menu line, expected number, summary, and a way to resolve it', () => {
@@ -177,13 +190,21 @@ describe('trayMenu', () => {
   it('routes every click to its action with the right instance id', () => {
     const actions = spyActions();
     const menu = trayMenu(state, actions);
-    for (const id of [`login:${B}`, `pairing:${B}`, `restart:${A}`, `logout:${A}`, `copy:${A}`]) {
+    for (const id of [
+      `login:${B}`,
+      `pairing:${B}`,
+      `remote:${B}`,
+      `restart:${A}`,
+      `logout:${A}`,
+      `copy:${A}`,
+    ]) {
       click(find(menu, id));
     }
     for (const id of ['open', 'link-all', 'add', 'launch-at-login', 'quit']) click(find(menu, id));
     expect(actions.calls).toEqual([
       `login:${B}`,
       `pairing:${B}`,
+      `remoteLink:${B}`,
       `restart:${A}`,
       `logout:${A}`,
       `copy:${A}`,

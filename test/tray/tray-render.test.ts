@@ -8,6 +8,7 @@ const noop = (): void => undefined;
 const actions: TrayActions = {
   login: noop,
   pairing: noop,
+  remoteLink: noop,
   restart: noop,
   logout: noop,
   copy: noop,

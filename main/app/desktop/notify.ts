@@ -98,3 +98,18 @@ export function setupNotifications(deps: NotifyDeps): Notifier {
     },
   };
 }
+
+const notices = new Set<Notification>();
+
+/** Shows one plain notification (kept referenced until closed, so its click survives GC); `onClick` on a click. */
+export function showNotice(title: string, body: string, onClick: () => void): void {
+  if (!Notification.isSupported()) return;
+  const note = new Notification({ title, body });
+  note.on('click', () => {
+    notices.delete(note);
+    onClick();
+  });
+  note.on('close', () => notices.delete(note));
+  notices.add(note);
+  note.show();
+}

@@ -12,6 +12,7 @@ import { createLoginHandlers } from './handlers-login';
 import { createSettingsHandlers } from './handlers-settings';
 import { createInstanceRegistry, type InstanceRegistry } from './instance-registry';
 import { createLoginManager, type LoginManager } from './login-manager';
+import { createRemoteLinkHandlers, type RemoteLinks } from './handlers-remote-link';
 import { logoutNumber } from './logout';
 
 export type { Handlers } from './handler-kit';
@@ -21,6 +22,8 @@ export interface AppHandlers {
   channels: Handlers;
   manager: LoginManager;
   registry: InstanceRegistry;
+  /** Remote links (Wawp temp links): the hidden-window notification listens to `onLinked`. */
+  remoteLinks: Pick<RemoteLinks, 'onLinked'>;
   /** Token-free views of every instance (tray, deep links). */
   views(): Promise<InstanceView[]>;
   /** Called with fresh views whenever the list or a status changes (the tray listens); returns unsubscribe. */
@@ -58,6 +61,7 @@ export function createHandlers(deps: HandlerDeps): AppHandlers {
     changed().catch((error: unknown) => deps.onError?.('instances:changed', error));
   });
   const login = createLoginHandlers(deps, registry, manager, changed);
+  const remoteLinks = createRemoteLinkHandlers(deps, registry, manager, login['login:start']);
   const batch = createBatchHandlers({
     push: deps.push,
     registry,
@@ -68,6 +72,7 @@ export function createHandlers(deps: HandlerDeps): AppHandlers {
   const channels: Handlers = {
     ...createInstanceHandlers(deps, registry, manager, changed),
     ...login,
+    ...remoteLinks.channels,
     ...createSettingsHandlers(deps, changed),
     ...batch.channels,
   };
@@ -75,6 +80,7 @@ export function createHandlers(deps: HandlerDeps): AppHandlers {
     channels,
     manager,
     registry,
+    remoteLinks,
     views: () => registry.views(),
     refresh: changed,
     onInstancesChanged(listener) {
@@ -111,6 +117,7 @@ export function createHandlers(deps: HandlerDeps): AppHandlers {
     logoutInstance: (instanceId) => logoutNumber(deps, registry, manager, instanceId),
     async dispose() {
       stopWatching();
+      await remoteLinks.cancelAll().catch((error: unknown) => deps.onError?.('remote-link:cancel', error));
       batch.dispose();
       manager.stopAll();
       await deps.demo.close();

@@ -42,6 +42,8 @@ export interface LoginManager {
   ): void;
   /** Forgets an instance entirely (stops its session, drops its cache). */
   forget(instanceId: string): void;
+  /** Listens to every session's events (remote links watch through this); returns the unsubscribe. */
+  onLoginEvent(listener: (instanceId: string, event: LoginEvent) => void): () => void;
   /** Listens to status-cache changes (the tray redraws from this); returns the unsubscribe. */
   onStatusChange(listener: (instanceId: string, entry: StatusEntry) => void): () => void;
   /** Listens to every session's events, tagged with the instance (the batch queue follows its one session). */
@@ -135,6 +137,10 @@ export function createLoginManager(openSession: OpenSession, push: PushSender): 
     forget(instanceId) {
       stop(instanceId);
       cache.delete(instanceId);
+    },
+    onLoginEvent(listener) {
+      eventListeners.add(listener);
+      return () => eventListeners.delete(listener);
     },
     onStatusChange(listener) {
       listeners.add(listener);

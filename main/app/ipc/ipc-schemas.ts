@@ -130,3 +130,6 @@ function safeMessage(issue: z.core.$ZodIssue): string {
 export function invalidArgument(error: z.ZodError): Result<never> {
   return { ok: false, code: 'invalid_argument', reason: `Rejected: ${describeIssues(error)}.` };
 }
+
+/** Arguments of the `remote-link:*` channels: just the instance id. */
+export const remoteLinkArgsSchema = z.tuple([instanceIdSchema]);

@@ -58,6 +58,7 @@ export function setupAppTray(options: AppTrayOptions): TrayHandle {
   const actions: TrayActions = {
     login: (id) => show({ view: 'login', instanceId: id }),
     pairing: (id) => show({ view: 'pairing', instanceId: id }),
+    remoteLink: (id) => show({ view: 'remote-link', instanceId: id }),
     restart: (id) => report('restart', handlers.channels['login:restart'](id)),
     logout: (id) => {
       void confirmLogout(label(id))

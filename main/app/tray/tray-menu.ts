@@ -27,6 +27,8 @@ export interface TrayState {
 export interface TrayActions {
   login(id: string): void;
   pairing(id: string): void;
+  /** Opens "Send a link to the phone's owner" (a Wawp temp link) for the instance. */
+  remoteLink(id: string): void;
   restart(id: string): void;
   logout(id: string): void;
   copy(id: string): void;
@@ -170,6 +172,12 @@ function instanceMenu(instance: TrayInstance, actions: TrayActions): MenuItemCon
         label: 'Link with phone number…',
         enabled: !linked && !wrong,
         click: () => actions.pairing(id),
+      },
+      {
+        id: `remote:${id}`,
+        label: 'Send a link to the phone’s owner…',
+        enabled: !linked && !wrong && instance.hasToken,
+        click: () => actions.remoteLink(id),
       },
       {
         id: `restart:${id}`,

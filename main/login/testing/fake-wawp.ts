@@ -9,7 +9,16 @@ import type { Outcome, QrCode, SessionInfo, WawpClient } from '../../wawp/types'
 import type { FakeClock } from './fake-clock';
 
 export type Fault = { error: WawpError } | 'hang';
-type Method = 'getQr' | 'sessionInfo' | 'start' | 'restart' | 'requestCode' | 'me';
+type Method =
+  | 'getQr'
+  | 'sessionInfo'
+  | 'start'
+  | 'restart'
+  | 'requestCode'
+  | 'me'
+  | 'createTempLink'
+  | 'getTempLink'
+  | 'revokeTempLink';
 
 export interface FakeWawpOptions {
   status?: SessionStatus;
@@ -36,6 +45,8 @@ export interface FakeWawp {
   flap(...statuses: SessionStatus[]): void;
   /** Codes of the current cycle issued so far. */
   codesIssued(): number;
+  /** The live temp link (30 min, server clock), or null when none, revoked or expired. */
+  tempLink(): { url: string; expiresAt: number } | null;
 }
 
 /** Creates a fake Wawp session (default STOPPED, unpaired). */
@@ -52,6 +63,9 @@ export function createFakeWawp(clock: FakeClock, opts: FakeWawpOptions = {}): Fa
   const faults = new Map<Method, Fault[]>();
   const calls: { method: Method; at: number }[] = [];
   const flaps: SessionStatus[] = [];
+  let link: { url: string; expiresAt: number } | null = null;
+  let links = 0;
+  const liveLink = (): typeof link => (link && serverNow() < link.expiresAt ? link : (link = null));
 
   const serverNow = (): number => clock.now() + offset;
   const qrIndexAt = (now: number): number => {
@@ -159,6 +173,25 @@ export function createFakeWawp(clock: FakeClock, opts: FakeWawpOptions = {}): Fa
         return ok(info());
       }),
     logout: () => Promise.resolve(ok(info())),
+    createTempLink: (o) =>
+      answer('createTempLink', o?.signal, () => {
+        links += 1;
+        link = {
+          url: `https://app.wawp.net/temp-qr/${String(links).padStart(64, '0')}`,
+          expiresAt: serverNow() + 30 * 60_000,
+        };
+        return ok({ ...link, expiryAssumed: false });
+      }),
+    getTempLink: (o) =>
+      answer('getTempLink', o?.signal, () => {
+        const live = liveLink();
+        return ok(live ? { ...live, expiryAssumed: false } : null);
+      }),
+    revokeTempLink: (o) =>
+      answer('revokeTempLink', o?.signal, () => {
+        link = null;
+        return ok({ revoked: true as const });
+      }),
   };
 
   return {
@@ -184,5 +217,6 @@ export function createFakeWawp(clock: FakeClock, opts: FakeWawpOptions = {}): Fa
       flaps.push(...list);
     },
     codesIssued: () => (status === 'SCAN_QR_CODE' ? qrIndexAt(clock.now()) + 1 : 0),
+    tempLink: liveLink,
   };
 }
