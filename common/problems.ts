@@ -86,7 +86,9 @@ export function describeProblem(source: ProblemSource, ctx: ProblemContext = {})
     case 'not_found':
       return user(
         'Wawp does not know this instance',
-        `No ${instance} exists for this access token.`,
+        ctx.instanceId
+          ? `No instance ${ctx.instanceId} exists for this access token.`
+          : 'No instance with this id exists for this access token.',
         'check_instance',
       );
     case 'session_gone':
