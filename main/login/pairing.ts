@@ -3,6 +3,7 @@
  * with country code), send Wawp digits only, and show codes as `ABCD-1234`.
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { linkedDigits } from '../../common/linked-number';
 import type { WawpClient } from '../wawp/types';
 import type { Gate } from './request-gate';
 import type { PairingResult } from './types';
@@ -46,10 +47,8 @@ export function formatPairingCode(raw: string): string | null {
   return clean.length === 8 ? `${clean.slice(0, 4)}-${clean.slice(4)}` : null;
 }
 
-/** The phone digits of a WhatsApp id such as `201012345678@c.us` or `201012345678:12@s.whatsapp.net`. */
-export function phoneOfId(id: string): string {
-  return (id.split('@')[0] ?? '').split(':')[0]!.replace(/\D/g, '');
-}
+/** The phone digits of a WhatsApp id (one rule for the engine, list, tray and login view). */
+export const phoneOfId = linkedDigits;
 
 /** Whether the linked account is the expected number (null when nothing was expected). */
 export function phoneMatches(meId: string, expectedPhone: string | null | undefined): boolean | null {
