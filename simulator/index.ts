@@ -9,6 +9,7 @@ import { createRealClock } from './clock';
 import { createControlRouter } from './control-router';
 import { FaultTable, type Fault } from './faults';
 import { sendJson } from './http-util';
+import { qrDataUrl } from './v2-handlers';
 import type { ControlResult, InstanceSnapshot, SimMe } from './instance';
 import { enterPairingCode, scanCode } from './phone';
 import { resolveConfig, type SimConfig, type SimulatorOptions } from './options';
@@ -61,6 +62,7 @@ export interface RunningSimulator {
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const clock = options.clock ?? createRealClock(options.clockOffsetMs ?? 0);
   const world = new SimWorld(clock, resolveConfig(options));
+  world.onQrDrawn = (value) => void qrDataUrl(value);
   const faults = new FaultTable();
   const counts = new Map<string, number>();
   const hung = new Set<ServerResponse>();

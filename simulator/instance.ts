@@ -26,6 +26,8 @@ export interface SimInstance {
   qr: SimQr | null;
   /** Values of this cycle that already expired (scanning one is "stale"). */
   staleValues: Set<string>;
+  /** The value the next code will have, drawn ahead (see SimWorld.onQrDrawn). */
+  nextQrValue: string | null;
   pairingCode: string | null;
   statusSince: number;
   /** Cancels the pending timer of the current state (boot, rotation, post-scan). */

@@ -6,6 +6,8 @@ import {
   type RunningSimulator,
   type SimulatorOptions,
 } from './index';
+import { resolveConfig } from './options';
+import { SimWorld } from './world';
 
 let sim: RunningSimulator | undefined;
 afterEach(async () => {
@@ -34,6 +36,24 @@ async function call(s: RunningSimulator, endpoint: string, id: string, body?: un
 }
 
 describe('simulator state machine (manual clock)', () => {
+  it('draws each code half a lifetime (or half the boot) before issuing it, so its PNG is ready', () => {
+    const clock = createManualClock(1_800_000_000_000);
+    const world = new SimWorld(clock, resolveConfig({}));
+    const drawn: { value: string; at: number }[] = [];
+    world.onQrDrawn = (value) => drawn.push({ value, at: clock.now() });
+    const inst = world.get(world.addInstance(TOKEN))!;
+    const t0 = clock.now();
+    world.start(inst);
+    clock.advance(3_000);
+    expect(drawn).toEqual([{ value: inst.qr!.value, at: t0 + 1_500 }]);
+    clock.advance(30_000);
+    expect(drawn[1]!.at).toBe(t0 + 33_000);
+    expect(inst.qr!.value).not.toBe(drawn[1]!.value);
+    clock.advance(30_000);
+    expect(inst.qr!.value).toBe(drawn[1]!.value);
+    world.shutdown();
+  });
+
   it('boots STOPPED -> STARTING -> SCAN_QR_CODE after bootDelay with a 60 s first code', async () => {
     const { sim, clock, id } = await setup();
     expect((await call(sim, 'session/start', id)).json).toMatchObject({ status: 'STARTING' });

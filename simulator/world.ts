@@ -15,6 +15,12 @@ export class SimWorld {
   readonly instances = new Map<string, SimInstance>();
   /** Tokens whose account is over its plan: instance calls answer 403 `quota_exceeded`. */
   readonly overQuota = new Set<string>();
+  /**
+   * Called with each code's value half a lifetime (or half the boot) before it is issued, so costly
+   * work on it, such as drawing its picture, happens away from the rotation: in one process with
+   * the clients under test, a burst of CPU at the rotation would delay exactly the replies measured.
+   */
+  onQrDrawn: ((value: string) => void) | null = null;
 
   constructor(
     readonly clock: SimClock,
@@ -41,6 +47,7 @@ export class SimWorld {
       me: null,
       qr: null,
       staleValues: new Set(),
+      nextQrValue: null,
       pairingCode: null,
       statusSince: this.clock.now(),
       cancelTimer: null,
@@ -156,6 +163,7 @@ export class SimWorld {
 
   private toStarting(inst: SimInstance): void {
     this.setStatus(inst, 'STARTING');
+    if (!inst.paired) this.drawNextQr(inst, scaled(this.config, this.config.bootDelayMs) / 2);
     this.after(inst, this.config.bootDelayMs, () => {
       if (inst.paired) this.setStatus(inst, 'WORKING');
       else this.toScan(inst);
@@ -171,9 +179,18 @@ export class SimWorld {
     if (inst.qr) inst.staleValues.add(inst.qr.value);
     const ttl = scaled(this.config, index === 1 ? this.config.qrFirstTtlMs : this.config.qrNextTtlMs);
     const now = this.clock.now();
-    inst.qr = { value: newQrValue(this.config.valueStyle), index, issuedAt: now, expiresAt: now + ttl };
+    const value = inst.nextQrValue ?? newQrValue(this.config.valueStyle);
+    inst.qr = { value, index, issuedAt: now, expiresAt: now + ttl };
     inst.cancelTimer = this.clock.schedule(ttl, () => this.onQrExpired(inst, index));
+    this.drawNextQr(inst, ttl / 2);
     this.notify(inst);
+  }
+
+  private drawNextQr(inst: SimInstance, announceInMs: number): void {
+    const next = newQrValue(this.config.valueStyle);
+    inst.nextQrValue = next;
+    const announce = this.onQrDrawn;
+    if (announce) this.clock.schedule(announceInMs, () => announce(next));
   }
 
   private onQrExpired(inst: SimInstance, index: number): void {
