@@ -1,8 +1,9 @@
 /**
  * The benchmark's figures from trial results, in unscaled seconds. Live coverage is the share of the
  * waiting time (first code issued → last code's death) during which a valid code was on screen; a
- * rotation's blank runs from the moment the old code stopped being valid on screen (withdrawn, or
- * dead) to the moment its successor appeared, so early withdrawal counts as blank.
+ * rotation's blank is the time without a valid code between the moment the old code first stopped
+ * being valid on screen (withdrawn, or dead) and the moment its successor appeared, so early
+ * withdrawal counts as blank.
  */
 import { max, median } from './stats';
 import type { TrialResult } from './trial';
@@ -39,9 +40,19 @@ function screenTime(r: TrialResult): { valid: number; window: number; blanks: nu
   const blanks: number[] = [];
   r.issued.forEach((code, i) => {
     const next = r.issued[i + 1];
-    const a = shown.find((c) => c.value === code.value);
+    const mine = shown.filter((c) => c.value === code.value);
     const b = next && shown.find((c) => c.value === next.value);
-    if (a && b) blanks.push(Math.max(0, b.from - Math.min(a.to, code.expiresAt)));
+    if (!mine[0] || !b) return;
+    // From the moment the code first stopped being valid on screen; a later showing of it (back on
+    // screen after a refetch proved it alive) gives back the valid time it covers.
+    const stop = Math.min(mine[0].to, code.expiresAt);
+    const back = mine
+      .slice(1)
+      .reduce(
+        (sum, c) => sum + Math.max(0, Math.min(c.to, code.expiresAt, b.from) - Math.max(c.from, stop)),
+        0,
+      );
+    blanks.push(Math.max(0, b.from - stop - back));
   });
   return { valid, window: Math.max(0, end - first.at), blanks, dead };
 }

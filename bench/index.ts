@@ -16,6 +16,8 @@ const SCALE = Number(process.env.BENCH_SCALE ?? 0.2);
 const ROTATION_TRIALS = Number(process.env.BENCH_ROTATION_TRIALS ?? 4);
 const SCAN_TRIALS = Number(process.env.BENCH_SCAN_TRIALS ?? 16);
 const SCAN_BATCH = Number(process.env.BENCH_SCAN_BATCH ?? 8);
+/** `all` (default), or `2` to run only Part 2 (the live-code scenarios). */
+const PARTS = process.env.BENCH_PARTS ?? 'all';
 /** `all` (default) or a comma list like `ms:0,s:3600000`. */
 const SCENARIOS = process.env.BENCH_SCENARIOS ?? 'all';
 const CYCLE_MS = 3_000 + 60_000 + 5 * 20_000; // boot + first code + five more
@@ -102,21 +104,13 @@ async function runScenario(
 
 const pct = (x: number): string => (Number.isFinite(x) ? `${x.toFixed(2)} %` : 'n/a');
 
-async function main(): Promise<void> {
-  const t0 = Date.now();
-  const lag = monitorEventLoopDelay({ resolution: 5 });
-  lag.enable();
-  const strategies: Strategy[] = [engine, docsBaseline, wpBaseline, oracle];
-  const names = ['engine', 'docs 30 s', 'WP plugin', 'physical limit'];
+/** Part 1: every strategy side by side, expiry in ms, no skew, with scans. */
+async function partOne(strategies: Strategy[], names: string[]): Promise<void> {
   const random = rng(20260401);
   const scanMoments = Array.from({ length: SCAN_TRIALS }, () => (5_000 + random() * 150_000) * SCALE);
-  console.log(`Benchmark: simulator timeScale ${SCALE} (every figure below is in unscaled seconds).`);
   console.log(
     `Part 1: expiry in ms, no skew, ${ROTATION_TRIALS} unscanned full cycles + ${SCAN_TRIALS} scans at random moments per strategy, side by side (scans in batches of ${SCAN_BATCH}).\n`,
   );
-  // Warm-up (JIT, first sockets), discarded: the first requests of a process are slow for everyone.
-  await runScenario({ unit: 'ms', skewMs: 0 }, strategies, [], true);
-  lag.reset();
   const main = await runScenario({ unit: 'ms', skewMs: 0 }, strategies, scanMoments);
   const f = strategies.map((_, i) => figures(main.rotation[i]!, main.scans[i]!, s));
   const rows: [string, (x: Figures) => string][] = [
@@ -151,7 +145,19 @@ async function main(): Promise<void> {
       ...ratioRows.map(([name, get]) => [name, ...[1, 2, 3].map((i) => ratio(get(ours), get(f[i]!)))]),
     ]),
   );
+}
 
+async function main(): Promise<void> {
+  const t0 = Date.now();
+  const lag = monitorEventLoopDelay({ resolution: 5 });
+  lag.enable();
+  const strategies: Strategy[] = [engine, docsBaseline, wpBaseline, oracle];
+  const names = ['engine', 'docs 30 s', 'WP plugin', 'physical limit'];
+  console.log(`Benchmark: simulator timeScale ${SCALE} (every figure below is in unscaled seconds).`);
+  // Warm-up (JIT, first sockets), discarded: the first requests of a process are slow for everyone.
+  await runScenario({ unit: 'ms', skewMs: 0 }, strategies, [], true);
+  lag.reset();
+  if (PARTS === 'all') await partOne(strategies, names);
   const list = scenarios();
   console.log(
     `\nPart 2: live code in ${list.length} scenarios (${ROTATION_TRIALS} unscanned cycles each); each cell is engine | physical limit.`,

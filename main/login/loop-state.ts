@@ -3,7 +3,7 @@
  * Kept apart from session.ts so the decisions (what a status means, what to do next) read as a table.
  */
 import type { Me, SessionStatus } from '../../common/model';
-import type { Window } from './code-death';
+import type { Beat, Window } from './code-death';
 import type { QrPlan } from './schedule';
 
 /** The code last fetched, and what replies have taught about its death. */
@@ -31,8 +31,15 @@ export interface LoopState {
   pending: SessionStatus | null;
   /** The last code fetched, and whether it is on screen. */
   lastQr: KnownCode | null;
-  /** Sub-second phase at which codes of this cycle die (whole-second expiries), once learned. */
-  phase: { window: Window; confirmed: boolean } | null;
+  /**
+   * A local-clock moment a whole number of seconds before every later death of this cycle (see
+   * code-death.ts), once learned: a rotation, or the birth of the cycle's first code.
+   */
+  beat: Beat | null;
+  /** Rotations that disagreed with the beat; after two, this cycle's lifetimes are not whole seconds. */
+  beatMisses: number;
+  /** Send time of the latest reply that showed no code yet (STARTING): the first code came later. */
+  noCodeSentAt: number;
   /** Whether session/info's `qr` changes exactly when the code does (disabled once it misled us). */
   infoQrReliable: boolean;
   /** Shortest recent round trip, ms (a slowly forgetting minimum). */
@@ -73,7 +80,9 @@ export function initialState(now: number): LoopState {
     rawStatus: '',
     pending: null,
     lastQr: null,
-    phase: null,
+    beat: null,
+    beatMisses: 0,
+    noCodeSentAt: -Infinity,
     infoQrReliable: true,
     rttMs: 0,
     windowPollAt: NaN,

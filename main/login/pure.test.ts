@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { backoffDelay, classifyError, DEFAULT_BACKOFF } from './backoff';
 import { systemClock } from './clock';
-import { localDeath, phaseOf, phasesAgree, serverDeath } from './code-death';
+import { beatPieces, localDeath, serverDeath } from './code-death';
 import { estimateSkew, skewSample } from './clock-skew';
 import { formatPairingCode, normalizePhone, phoneMatches } from './pairing';
 import { clampDelay, DEFAULT_TIMING, planQr, pollDelay, scaleTiming } from './schedule';
@@ -109,17 +109,49 @@ describe('schedule', () => {
       2_000;
     expect([at(1), at(2), at(3)]).toEqual([100, 200, 400]);
   });
-  it('knows a whole-second expiry only to its second, and narrows it to a learned phase', () => {
-    expect(serverDeath(60_000, null)).toEqual({ lo: 60_000, hi: 60_999 });
-    expect(serverDeath(60_123, null)).toEqual({ lo: 60_123, hi: 60_123 });
-    expect(serverDeath(60_000, { lo: 400, hi: 430 })).toEqual({ lo: 60_400, hi: 60_430 });
+  it('knows a whole-second expiry only to its second', () => {
+    expect(serverDeath(60_000)).toEqual({ lo: 60_000, hi: 60_999 });
+    expect(serverDeath(60_123)).toEqual({ lo: 60_123, hi: 60_123 });
     expect(localDeath({ lo: 60_400, hi: 60_430 }, -10, 20)).toEqual({ lo: 60_380, hi: 60_440 });
-    expect(phaseOf({ lo: 3_600_410, hi: 3_600_450 })).toEqual({ lo: 410, hi: 450 });
-    // Across a second boundary, or too wide: nothing learned.
-    expect(phaseOf({ lo: 3_600_990, hi: 3_601_010 })).toBeNull();
-    expect(phaseOf({ lo: 0, hi: 1_200 })).toBeNull();
-    expect(phasesAgree({ lo: 410, hi: 450 }, { lo: 455, hi: 470 })).toBe(true);
-    expect(phasesAgree({ lo: 410, hi: 450 }, { lo: 810, hi: 850 })).toBe(false);
+  });
+  it('narrows a death window to the moments a whole number of seconds from the beat', () => {
+    const window = { lo: 59_995, hi: 61_004 };
+    const birth = (lo: number, hi: number) => ({ lo, hi, hard: true, second: null });
+    expect(beatPieces(window, birth(3_410, 3_450), 60_000)).toEqual([{ lo: 60_410, hi: 60_450 }]);
+    // A birth near the edge of the second fits twice: both pieces, earliest first.
+    expect(beatPieces(window, birth(2_990, 3_010), 60_000)).toEqual([
+      { lo: 59_995, hi: 60_010 },
+      { lo: 60_990, hi: 61_004 },
+    ]);
+    // A death seen in its own expiry second: the seconds since say which piece.
+    const death = { lo: 2_990, hi: 3_010, hard: true, second: 2_000 };
+    expect(beatPieces(window, death, 60_000)).toEqual([{ lo: 60_990, hi: 61_004 }]);
+    expect(beatPieces(window, { ...death, second: 3_000 }, 60_000)).toEqual([{ lo: 59_995, hi: 60_010 }]);
+    // Too wide to tell anything, a window far too wide, or a beat that fits nowhere: nothing.
+    expect(beatPieces(window, birth(3_000, 3_950), 60_000)).toEqual([]);
+    expect(beatPieces({ lo: 0, hi: 20_000 }, birth(10, 20), 0)).toEqual([]);
+    expect(beatPieces(window, { ...death, second: 9_000 }, 60_000)).toEqual([]);
+  });
+  it('never loses the true death, whatever the beat, window and phase', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e9 }),
+        fc.integer({ min: 1, max: 200 }),
+        fc.integer({ min: 0, max: 300 }),
+        fc.integer({ min: 0, max: 999 }),
+        fc.integer({ min: 1, max: 30 }),
+        (death, beatWidth, offsetWidth, beatPos, seconds) => {
+          // The server's expiry names the second; the offset is known to within offsetWidth.
+          const second = Math.floor(death / 1000) * 1000;
+          const window = { lo: second - offsetWidth, hi: second + 999 + offsetWidth };
+          const birth = death - seconds * 1000;
+          const lo = birth - Math.floor((beatPos * beatWidth) / 999);
+          const beat = { lo, hi: lo + beatWidth, hard: true, second: null };
+          const pieces = beatPieces(window, beat, second);
+          return pieces.length > 0 && pieces.some((p) => p.lo <= death && death <= p.hi);
+        },
+      ),
+    );
   });
   it('scales durations but not ratios', () => {
     const s = scaleTiming(DEFAULT_TIMING, 0.05);

@@ -1,14 +1,16 @@
 /**
- * The code on screen and its death: plans it from hard bounds (code-death.ts), learns from every
- * reply (a successor, the same code again, session/info's `qr` field), re-plans it whenever the
- * server-clock estimate narrows, and times status reads where they teach the most — one into the
- * window where the code dies, the others at a phase of the server's second that halves the `Date`
- * uncertainty. No I/O; the session's timers act on the plan.
+ * The code on screen and its death: plans it from what is known (death-tracking.ts), learns from
+ * every reply (a successor, the same code again, session/info's `qr` field, the cycle's first
+ * code), re-plans it whenever that narrows, and times status reads where they teach the most: one just
+ * before a well-known death (so its rotation is bounded on both sides), one into a wide death window
+ * (bisecting it), the others at a phase of the server's second that halves the `Date` uncertainty.
+ * No I/O; the session's timers act on the plan.
  */
 import type { LoginEvent } from '../../common/model';
 import type { QrCode } from '../wawp/types';
-import { localDeath, phaseOf, phasesAgree, serverDeath } from './code-death';
+import { serverDeath } from './code-death';
 import type { SkewTracker } from './clock-skew';
+import { createDeathTracking } from './death-tracking';
 import type { KnownCode, LoopState } from './loop-state';
 import { planQr, pollDelay, type LoginTiming, type QrPlan } from './schedule';
 
@@ -27,39 +29,49 @@ export function createQrTracking(ctx: QrTrackingContext) {
   const { skew, random } = ctx;
   const t = ctx.timing;
 
-  /** Hard offset bounds; with no `Date` header at all, the local clock is taken as the server's. */
-  const offsets = (): { lo: number; hi: number } => {
-    const { lo, hi } = skew.estimate();
-    if (Number.isFinite(lo) && Number.isFinite(hi)) return { lo, hi };
-    if (Number.isFinite(lo)) return { lo, hi: lo + 1_000 };
-    if (Number.isFinite(hi)) return { lo: hi - 1_000, hi };
-    return { lo: 0, hi: 0 };
-  };
+  const deaths = createDeathTracking(ctx);
 
-  const plan = (code: Pick<KnownCode, 'death'>, now: number, sameStreak: number, current: QrPlan | null) => {
-    const o = offsets();
-    const death = code.death ? localDeath(code.death, o.lo, o.hi) : null;
-    return planQr({ now, death, sameStreak, current }, t);
+  /** Plans a code for its earliest possible death piece (a refetch there rules that piece out). */
+  const plan = (
+    code: Pick<KnownCode, 'death' | 'aliveSentAt'>,
+    now: number,
+    sameStreak: number,
+    current: QrPlan | null,
+  ) => planQr({ now, death: deaths.pieces(code)[0] ?? null, sameStreak, current }, t);
+
+  /** A read timed into the code's death window: bisecting a wide one, or just before a narrow one. */
+  const windowRead = (from: number, base: number): number => {
+    const s = ctx.state();
+    const code = s.lastQr;
+    if (!code || s.status !== 'SCAN_QR_CODE' || code.rotatedBy !== Infinity) return NaN;
+    const latest = base + t.activePollMs;
+    const start = Math.max(code.plan.hideAt, code.aliveSentAt);
+    const end = code.plan.refreshAt;
+    if (end - start > 4 * s.rttMs + t.minDelayMs) {
+      // A read that sees the code change lets its successor be fetched at once.
+      const mid = (start + end) / 2 - s.rttMs / 2;
+      const gap = from >= code.plan.hideAt ? t.activePollMs / 4 : t.activePollMs / 2;
+      return mid > from + gap && mid < latest ? mid : NaN;
+    }
+    // A narrow window: prove the code alive just before it, so the rotation that the refetch sees is
+    // bounded on both sides (needs session/info's picture of the code). Checking an estimated beat
+    // is worth one extra read per cycle; a hard beat only takes a read that is due anyway.
+    const proof = code.plan.hideAt - s.rttMs - t.minDelayMs;
+    const gap = s.beat?.hard ? t.activePollMs / 2 : t.minDelayMs;
+    const useful = s.qrVisible && s.infoQrReliable && code.infoQr !== null && code.aliveSentAt < proof;
+    return useful && proof > from + gap && proof < latest ? proof : NaN;
   };
 
   /** The next active status read after `from`: into the code's death window, or phase-targeted. */
   const nextActivePoll = (from: number): number => {
     const s = ctx.state();
     const base = from + pollDelay('active', t, random);
-    s.windowPollAt = NaN;
+    s.windowPollAt = windowRead(from, base);
+    if (Number.isFinite(s.windowPollAt)) return s.windowPollAt;
     const code = s.lastQr;
-    if (code && s.status === 'SCAN_QR_CODE' && code.rotatedBy === Infinity) {
-      // Bisect what is left of the window where the code dies (wide for whole-second expiries):
-      // a read that sees the code change lets its successor be fetched at once.
-      const start = Math.max(code.plan.hideAt, code.aliveSentAt);
-      const end = code.plan.refreshAt;
-      const mid = (start + end) / 2 - s.rttMs / 2;
-      const gap = from >= code.plan.hideAt ? t.activePollMs / 4 : t.activePollMs / 2;
-      if (end - start > 4 * s.rttMs + t.minDelayMs && mid > from + gap && mid < base + t.activePollMs) {
-        s.windowPollAt = mid;
-        return mid;
-      }
-    }
+    // The cycle's last code: read the status the moment it surely died (FAILED, STARTING, or more).
+    const last = code && s.cycleKnown && s.cycleIndex >= t.qrExpectedCount && s.qrDueAt === Infinity;
+    if (last && code.plan.refreshAt > from && code.plan.refreshAt < base) return code.plan.refreshAt;
     const { lo, hi } = skew.estimate();
     if (!Number.isFinite(lo) || !Number.isFinite(hi) || hi - lo <= 2 * s.rttMs + 2) return base;
     // Land the server's handling on the second boundary the offset's midpoint predicts: the `Date`
@@ -68,16 +80,12 @@ export function createQrTracking(ctx: QrTrackingContext) {
     return shift <= t.activePollMs ? base + shift : base;
   };
 
-  /** A successor arrived at `receivedAt`: bound the offset, learn the phase of the rotation. */
+  /** A successor arrived at `receivedAt`: bound the offset, learn the beat from the rotation. */
   const rotated = (code: KnownCode, receivedAt: number): void => {
     code.rotatedBy = Math.min(code.rotatedBy, receivedAt);
     if (!code.death) return;
     skew.bound(code.death.lo - code.rotatedBy, Infinity);
-    const o = offsets();
-    const rotation = { lo: Math.max(code.death.lo, code.aliveSentAt + o.lo), hi: code.rotatedBy + o.hi };
-    const s = ctx.state();
-    const phase = phaseOf(rotation);
-    s.phase = phase ? { window: phase, confirmed: !!s.phase && phasesAgree(s.phase.window, phase) } : null;
+    deaths.learnRotation({ lo: code.aliveSentAt, hi: code.rotatedBy }, code.death);
   };
 
   /** Re-plans the code on screen with what is known now (hide later or sooner, refetch sooner). */
@@ -108,8 +116,16 @@ export function createQrTracking(ctx: QrTrackingContext) {
     }
   };
 
-  /** A fresh code (or the same one again): learn from it, plan it; returns whether it is new and shown. */
-  const onQr = (qr: QrCode, now: number, sentAt: number): { same: boolean; plan: QrPlan } => {
+  /**
+   * A fresh code (or the same one again): learn from it, plan it; returns whether it is new.
+   * `firstOfCycle`: asked for while STARTING, so it is the first code of a cycle made since then.
+   */
+  const onQr = (
+    qr: QrCode,
+    now: number,
+    sentAt: number,
+    firstOfCycle = false,
+  ): { same: boolean; plan: QrPlan } => {
     const s = ctx.state();
     const prev = s.lastQr;
     const same = prev?.value === qr.value;
@@ -121,19 +137,15 @@ export function createQrTracking(ctx: QrTrackingContext) {
         prev.rotatedBy = Infinity;
       }
     } else if (prev) rotated(prev, now);
+    else if (firstOfCycle) deaths.learnBirth(sentAt, now);
     s.sameStreak = same ? s.sameStreak + 1 : 0;
-    const wholeSeconds = qr.expiresAt !== null && qr.expiresAt % 1_000 === 0;
-    // Only where lifetimes are whole seconds (60 s, 20 s) does a code die at its rotation's phase:
-    // trusted once two rotations agree, or at once when this code's expiry is one lifetime on.
-    const gap =
-      prev?.death && qr.expiresAt !== null ? qr.expiresAt - Math.floor(prev.death.lo / 1_000) * 1_000 : NaN;
-    const onTime = gap >= t.qrNextTtlMs && gap <= t.qrNextTtlMs + 1_000;
-    const phase =
-      wholeSeconds && s.phase && (s.phase.confirmed || onTime) && t.qrNextTtlMs % 1_000 === 0
-        ? s.phase.window
-        : null;
-    const death = same && prev ? prev.death : qr.expiresAt === null ? null : serverDeath(qr.expiresAt, phase);
-    const planned = plan({ death }, now, s.sameStreak, prev?.plan ?? null);
+    const death = same && prev ? prev.death : qr.expiresAt === null ? null : serverDeath(qr.expiresAt);
+    const planned = plan(
+      same && prev ? prev : { death, aliveSentAt: sentAt },
+      now,
+      s.sameStreak,
+      prev?.plan ?? null,
+    );
     s.lastQr =
       same && prev
         ? { ...prev, plan: planned }

@@ -1,11 +1,12 @@
 /**
- * How the login loop reacts to what it learns: a status read, a QR code, an error. Each reaction
- * updates the loop state and emits events; none performs I/O (session.ts owns requests and timers).
+ * How the login loop reacts to what it learns: a status read or a QR code (a failed request: see
+ * error-reaction.ts). Each reaction updates the loop state and emits events; none performs I/O
+ * (session.ts owns requests and timers).
  */
-import type { LoginEvent, Me, SessionStatus, WawpError } from '../../common/model';
+import type { LoginEvent, Me, SessionStatus } from '../../common/model';
 import type { QrCode, SessionInfo } from '../wawp/types';
-import { backoffDelay, classifyError, type BackoffPolicy } from './backoff';
-import { errorEvent } from './error-event';
+import type { BackoffPolicy } from './backoff';
+import { createErrorReaction } from './error-reaction';
 import type { SkewTracker } from './clock-skew';
 import { isSurprising, type LoopState } from './loop-state';
 import { phoneMatches } from './pairing';
@@ -27,7 +28,7 @@ export interface ReactionContext {
 
 /** The loop's reactions, bound to one session's context. */
 export function createReactions(ctx: ReactionContext) {
-  const { emit, random, skew, log, autoStart, expectedPhone, policy } = ctx;
+  const { emit, random, skew, log, autoStart, expectedPhone } = ctx;
   const t = ctx.timing;
   const tracking = createQrTracking(ctx);
 
@@ -44,8 +45,9 @@ export function createReactions(ctx: ReactionContext) {
     s.lastQr = null;
     s.cycleIndex = 0;
     s.cycleKnown = known;
-    // A new cycle rotates at its own sub-second phase.
-    s.phase = null;
+    // A new cycle rotates to a beat of its own.
+    s.beat = null;
+    s.beatMisses = 0;
     s.sameStreak = 0;
     s.qrDueAt = Infinity;
   };
@@ -84,7 +86,8 @@ export function createReactions(ctx: ReactionContext) {
           s.cycleInterrupted = false;
           resetCycle(true);
         }
-        if (!s.qrVisible && s.qrDueAt === Infinity) s.qrDueAt = now;
+        // A code is wanted, unless the cycle's last one is still waiting for its death (see below).
+        if (!s.qrVisible && s.qrDueAt === Infinity && !lastCodeLives(now)) s.qrDueAt = now;
         s.statusDueAt = tracking.nextActivePoll(now);
         return;
       case 'STOPPED':
@@ -117,6 +120,12 @@ export function createReactions(ctx: ReactionContext) {
     }
   };
 
+  /** The cycle's last code is hidden, but may live yet: no refetch before its death read. */
+  const lastCodeLives = (now: number): boolean => {
+    const s = ctx.state();
+    return !!s.lastQr && s.cycleKnown && s.cycleIndex >= t.qrExpectedCount && now < s.lastQr.plan.refreshAt;
+  };
+
   const announceConnected = (me: Me): void => {
     const s = ctx.state();
     s.connected = true;
@@ -129,22 +138,27 @@ export function createReactions(ctx: ReactionContext) {
    */
   const onStatus = (info: SessionInfo, now: number, receivedAt = now): void => {
     const s = ctx.state();
-    if (info.status === 'SCAN_QR_CODE' && s.status === 'SCAN_QR_CODE')
+    if (info.status === 'SCAN_QR_CODE' && s.status === 'SCAN_QR_CODE') {
       tracking.onInfoQr(info.qr, now, receivedAt);
+      // The server already shows another code: the one on screen is dead, whatever its plan said.
+      if (s.qrVisible && s.lastQr && s.lastQr.rotatedBy !== Infinity) withdrawQr(true);
+    }
     if (isSurprising(s.status, info.status) && s.pending !== info.status) {
       s.pending = info.status;
       log('status flap suspected; reading again before acting', { status: info.rawStatus });
       s.statusDueAt = now + pollDelay(s.status === 'SCAN_QR_CODE' ? 'settling' : 'active', t, random);
       return;
     }
+    if (info.status === 'STARTING') s.noCodeSentAt = now;
     confirm(info.status, info.rawStatus, info.me, now);
   };
 
   /** A fresh code (or the same one again): plan its withdrawal and its successor. */
   const onQr = (qr: QrCode, now: number, sentAt: number): void => {
     const s = ctx.state();
+    const firstOfCycle = s.status === 'STARTING' && s.probing;
     if (s.status !== 'SCAN_QR_CODE') confirm('SCAN_QR_CODE', 'SCAN_QR_CODE', null, now);
-    const { same, plan } = tracking.onQr(qr, now, sentAt);
+    const { same, plan } = tracking.onQr(qr, now, sentAt, firstOfCycle);
     const est = skew.estimate();
     log('qr planned', {
       same,
@@ -153,64 +167,38 @@ export function createReactions(ctx: ReactionContext) {
       inMs: plan.hideAt - now,
       refreshInMs: plan.refreshAt - now,
     });
-    s.statusDueAt = tracking.nextActivePoll(sentAt);
-    if (!same && plan.hideAt > now) {
+    const fresh = !same && plan.hideAt > now;
+    // Withdrawn at the earliest moment it could die, yet still handed out after it: it dies a
+    // second later, so it goes back on screen until then.
+    const back = same && !s.qrVisible && s.cycleIndex > 0 && plan.trusted && plan.hideAt > now + t.minDelayMs;
+    if (fresh) {
       // Joined mid-cycle: a code with more life than any later code can have is the cycle's first.
       if (!s.cycleKnown && s.cycleIndex === 0 && plan.trusted && plan.expiresAt - now > t.qrNextTtlMs * 1.1)
         s.cycleKnown = true;
       s.cycleIndex += 1;
-      s.qrVisible = true;
-      if (s.cycleKnown && s.cycleIndex >= t.qrExpectedCount) {
-        // Probably the last code: when it dies, ask for the status (FAILED, or a code if it goes on).
-        s.qrDueAt = Infinity;
-        s.statusDueAt = Math.min(s.statusDueAt, plan.refreshAt);
-      }
-      emit({
-        type: 'qr',
-        value: qr.value,
-        expiresAt: plan.hideAt,
-        index: s.cycleKnown ? s.cycleIndex : null,
-        expectedCount: t.qrExpectedCount,
-      });
+    }
+    if (fresh || back) show(qr.value, plan.hideAt);
+    s.statusDueAt = tracking.nextActivePoll(sentAt);
+    if (fresh && s.cycleKnown && s.cycleIndex >= t.qrExpectedCount) {
+      // Probably the last code: when it dies, ask for the status (FAILED, or a code if it goes on).
+      s.qrDueAt = Infinity;
+      s.statusDueAt = Math.min(s.statusDueAt, plan.refreshAt);
     }
   };
 
-  /** Returns false when the loop must halt (fatal error). */
-  const onError = (error: WawpError, kind: string, now: number): boolean => {
+  const show = (value: string, hideAt: number): void => {
     const s = ctx.state();
-    let action = classifyError(error);
-    // A lost session seen by a QR call: read the status once more before telling the user.
-    if (error.code === 'session_gone' && kind !== 'status' && s.mismatchStreak < 2) action = 'reread';
-    if (action === 'reread') {
-      s.mismatchStreak += 1;
-      if (kind === 'qr' && s.probing && error.currentStatus === 'STARTING') {
-        s.qrDueAt = now + pollDelay('active', t, random);
-        return true;
-      }
-      if (s.mismatchStreak <= 2) {
-        s.qrDueAt = Infinity;
-        s.statusDueAt = now;
-        return true;
-      }
-      action = 'retry';
-    }
-    if (action === 'fatal') {
-      emit(errorEvent(error, true));
-      return false;
-    }
-    if (error.code === 'rate_limited' && t.activePollMs < t.rateLimitedPollMs) {
-      // The session's timing is its own copy: slow it down for good, not only for the Retry-After.
-      t.activePollMs = t.rateLimitedPollMs;
-      t.settlingPollMs = Math.max(t.settlingPollMs, t.rateLimitedPollMs / 2);
-      log('rate limited; polling slower for the rest of the session', { activePollMs: t.activePollMs });
-    }
-    s.failures += 1;
-    const delay = backoffDelay(s.failures, error, random, policy);
-    s.blockedUntil = now + delay;
-    log('request failed; backing off', { kind, code: error.code, httpStatus: error.httpStatus, delay });
-    emit(errorEvent(error, false, delay));
-    return true;
+    s.qrVisible = true;
+    emit({
+      type: 'qr',
+      value,
+      expiresAt: hideAt,
+      index: s.cycleKnown ? s.cycleIndex : null,
+      expectedCount: t.qrExpectedCount,
+    });
   };
+
+  const onError = createErrorReaction(ctx);
 
   return {
     withdrawQr,

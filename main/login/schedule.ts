@@ -27,6 +27,13 @@ export interface LoginTiming {
    * starts in the code's last fraction of a second.
    */
   qrHideLeadMs: number;
+  /**
+   * How late a reply held until the cycle's first code exists may arrive, beyond a round trip, after
+   * the code was made: the guard on the estimate of its birth (checked at the first rotation).
+   */
+  qrReplyLagMs: number;
+  /** How much later than the beat a server's rotation timer may fire (whole-second lifetimes). */
+  qrRotationDriftMs: number;
   /** Retry delay when the server still returns the old code. */
   qrSameValueRetryMs: number;
   /** Lifetime assumed when `expiry` is missing or implausible. */
@@ -58,6 +65,8 @@ export const DEFAULT_TIMING: LoginTiming = {
   pollJitter: 0.1,
   qrRefreshMarginMs: 0,
   qrHideLeadMs: 0,
+  qrReplyLagMs: 50,
+  qrRotationDriftMs: 20,
   qrSameValueRetryMs: 100,
   qrFallbackTtlMs: 20_000,
   qrMaxTtlMs: 120_000,

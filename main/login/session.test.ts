@@ -46,6 +46,10 @@ function expectNoDeadCode(events: Stamped[], trueExpiry: Map<string, number>, no
   }
 }
 
+/** A WAHA-like server: whole-second expiries, a 40 ms round trip, auth/qr held while STARTING. */
+const heldSetup = (extra: FakeWawpOptions = {}) =>
+  setup({ expiryUnit: 's', holdQrWhileStarting: true, latencyMs: 40, ...extra });
+
 function recordExpiries(fake: ReturnType<typeof createFakeWawp>, offset = 0): Map<string, number> {
   const map = new Map<string, number>();
   const orig = fake.client.getQr.bind(fake.client);
@@ -150,6 +154,63 @@ describe('login session: happy path and rotation', () => {
     expect(late).toBeLessThan(200);
     expect(calls('getQr')).toBeLessThanOrEqual(Math.ceil(18 * 1.1) + 3);
     session.stop();
+  });
+
+  it('shows whole-second codes until about a round trip before they die: the first from the held reply, the rest from its rotation', async () => {
+    const { clock, fake, session, events, of, calls } = heldSetup();
+    const expiries = recordExpiries(fake);
+    session.start();
+    expect(await clock.runUntil(() => of('qr').length === 6, 200_000)).toBe(true);
+    await clock.runUntil(() => of('qr-expired').length === 6, 30_000);
+    expectNoDeadCode(events, expiries, clock.now());
+    const shown = shownIntervals(events, clock.now());
+    expect(shown.map((c) => c.value)).toEqual([...new Set(shown.map((c) => c.value))]);
+    // Withdrawn at most a round trip and the guards (lag 50 ms, read margin 50 ms) before death,
+    // not up to a whole second early, and each successor on screen within about a round trip.
+    for (const c of shown) expect(expiries.get(c.value)! - c.to).toBeLessThanOrEqual(200);
+    for (let i = 1; i < shown.length; i++) expect(shown[i]!.from - shown[i - 1]!.to).toBeLessThanOrEqual(300);
+    expect(calls('getQr', shown[0]!.from)).toBeLessThanOrEqual(6);
+    session.stop();
+  });
+
+  it('puts the first code back on screen when a refetch proves it alive past the second it might have died in', async () => {
+    // The fake's cycle then starts 3 ms before a server second: its birth fits either side of it.
+    const { clock, fake, session, events, of } = heldSetup({ serverOffsetMs: -500 });
+    const expiries = recordExpiries(fake, -500);
+    session.start();
+    expect(await clock.runUntil(() => of('qr').length === 7, 200_000)).toBe(true);
+    expectNoDeadCode(events, expiries, clock.now());
+    expect((expiries.get(of('qr')[0]!.value)! - 500) % 1000).toBe(997);
+    const qrs = of('qr');
+    expect(qrs.map((e) => e.index)).toEqual([1, 1, 2, 3, 4, 5, 6]);
+    expect(qrs[1]!.value).toBe(qrs[0]!.value);
+    // The flicker is one piece and a round trip; from the first rotation on, the beat knows its second.
+    const shown = shownIntervals(events, clock.now());
+    expect(shown[1]!.from - shown[0]!.to).toBeLessThanOrEqual(150);
+    for (const c of shown.slice(1, -1)) expect(expiries.get(c.value)! - c.to).toBeLessThanOrEqual(200);
+    session.stop();
+  });
+
+  it('guards the held-reply estimate: a late first reply is caught by the read before its predicted death', async () => {
+    const { clock, fake, session, events, of } = heldSetup();
+    // The first code's reply comes 30 ms late (within the guard); in a second session, 200 ms late.
+    fake.fail('getQr', { lateMs: 30 });
+    const expiries = recordExpiries(fake);
+    session.start();
+    expect(await clock.runUntil(() => of('qr').length === 6, 200_000)).toBe(true);
+    expectNoDeadCode(events, expiries, clock.now());
+    session.stop();
+    const late = heldSetup();
+    late.fake.fail('getQr', { lateMs: 200 });
+    const lateExpiries = recordExpiries(late.fake);
+    late.session.start();
+    expect(await late.clock.runUntil(() => late.of('qr').length === 3, 200_000)).toBe(true);
+    const first = shownIntervals(late.events, late.clock.now())[0]!;
+    // Shown past its death by less than the reply was late (the read withdrew it), then exact again.
+    expect(first.to - lateExpiries.get(first.value)!).toBeLessThan(200);
+    const later = shownIntervals(late.events, late.clock.now()).slice(1, 2);
+    for (const c of later) expect(c.to).toBeLessThanOrEqual(lateExpiries.get(c.value)!);
+    late.session.stop();
   });
 
   it('handles an expiry in whole seconds (the docs example) without dead codes', async () => {

@@ -89,7 +89,7 @@ export function createLoginSession(options: LoginSessionOptions): LoginSession {
     }, signal);
     if (signal.aborted || epoch !== s.epoch) return true;
     const now = clock.now();
-    if (!outcome.ok) return onError(outcome.error, kind, now);
+    if (!outcome.ok) return onError(outcome.error, kind, now, sentAt);
     s.failures = 0;
     const rtt = now - sentAt;
     // A slowly forgetting minimum: one fast reply is the network's real speed, load only adds.

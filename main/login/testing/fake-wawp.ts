@@ -8,7 +8,8 @@ import type { Me, SessionStatus, WawpError } from '../../../common/model';
 import type { Outcome, QrCode, SessionInfo, WawpClient } from '../../wawp/types';
 import type { FakeClock } from './fake-clock';
 
-export type Fault = { error: WawpError } | 'hang';
+/** A scripted fault: an error, a call that never answers, or a reply that comes this much later. */
+export type Fault = { error: WawpError } | 'hang' | { lateMs: number };
 type Method =
   | 'getQr'
   | 'sessionInfo'
@@ -30,6 +31,10 @@ export interface FakeWawpOptions {
   exhaustion?: 'fail' | 'endless' | 'restart';
   /** Returned `expiry` unit (the docs conflict); default ms. */
   expiryUnit?: 's' | 'ms';
+  /** Round trip of every call; the server handles it halfway. Default 0. */
+  latencyMs?: number;
+  /** auth/qr while STARTING waits (≤ 5 s) for the first code instead of a 422, as WAHA does. */
+  holdQrWhileStarting?: boolean;
 }
 
 /** The fake plus its test controls. */
@@ -136,9 +141,22 @@ export function createFakeWawp(clock: FakeClock, opts: FakeWawpOptions = {}): Fa
         );
       });
     }
-    if (fault) return { ok: false, error: fault.error };
-    tick();
-    return body();
+    if (fault && 'error' in fault) return { ok: false, error: fault.error };
+    const late = fault?.lateMs ?? 0;
+    const half = (opts.latencyMs ?? 0) / 2;
+    try {
+      if (half > 0) await clock.sleep(half, signal ?? new AbortController().signal);
+      tick();
+      const wait = since + startingFor - clock.now();
+      if (method === 'getQr' && opts.holdQrWhileStarting && status === 'STARTING' && wait <= 5_000)
+        await clock.sleep(Math.max(0, wait), signal ?? new AbortController().signal);
+      tick();
+      const out = body();
+      if (half + late > 0) await clock.sleep(half + late, signal ?? new AbortController().signal);
+      return out;
+    } catch {
+      return { ok: false, error: { code: 'network', message: 'aborted' } };
+    }
   };
   const ok = <T>(data: T): Outcome<T> => ({ ok: true, data, ...meta() });
 
