@@ -1,6 +1,7 @@
 /** The login view's reducer: what each engine event does to the screen. */
 import { describe, expect, it } from 'vitest';
 import type { LoginEvent } from '../common/model';
+import { panelFor } from './login-screen';
 import { INITIAL_LOGIN_STATE, reduceLogin, type LoginViewState } from './login-state';
 
 const run = (events: LoginEvent[], now = 1_000): LoginViewState =>
@@ -28,17 +29,31 @@ describe('reduceLogin', () => {
     expect(reduceLogin(state, { type: 'stopped' }, 0).phase).toBe('linked');
   });
 
-  it('a server that renews the cycle by itself needs no "Get a new code"', () => {
-    expect(run([qr(6), { type: 'exhausted', renewing: true }])).toMatchObject({
-      phase: 'qr',
-      qr: null,
-      renewing: true,
-    });
+  it('a server that renews the cycle by itself needs no "Get a new code" at any step, and counts from 1 again', () => {
+    // The engine's order when the last code dies and the server restarts itself (qrExhaustion 'restart').
+    const steps: LoginEvent[] = [
+      qr(6),
+      { type: 'qr-expired' },
+      { type: 'status', status: 'STARTING', rawStatus: 'STARTING' },
+      { type: 'status', status: 'SCAN_QR_CODE', rawStatus: 'SCAN_QR_CODE' },
+      { type: 'exhausted', renewing: true },
+    ];
+    for (let n = 1; n <= steps.length; n++)
+      expect(panelFor(run(steps.slice(0, n)), 'qr', null), `after ${n} events`).toBe('qr');
+    expect(run(steps)).toMatchObject({ phase: 'qr', qr: null, renewing: true });
+    expect(run([...steps, qr(1)])).toMatchObject({ qr: { index: 1 }, renewing: false });
   });
 
-  it('exhausted and FAILED drop the code and ask for a new cycle', () => {
+  it('exhausted and FAILED drop the code and offer "Get a new code"', () => {
     expect(run([qr(6), { type: 'exhausted' }])).toMatchObject({ phase: 'exhausted', qr: null });
-    expect(run([qr(6), { type: 'status', status: 'FAILED', rawStatus: 'FAILED' }]).phase).toBe('exhausted');
+    const failed = run([
+      qr(6),
+      { type: 'qr-expired' },
+      { type: 'status', status: 'FAILED', rawStatus: 'FAILED' },
+      { type: 'exhausted' },
+    ]);
+    expect(failed).toMatchObject({ phase: 'exhausted', qr: null, renewing: false });
+    expect(panelFor(failed, 'qr', null)).toBe('exhausted');
   });
 
   it('fatal errors take over the screen; retryable ones keep it and carry a retry deadline', () => {

@@ -20,16 +20,25 @@ export function leftAlone(ctx: StepContext, failed: boolean): Ending {
   };
 }
 
-/** Every code of the cycle (and of every allowed restart) expired. */
-export function codesUsedUp(ctx: StepContext, restarts: number): Ending {
+/**
+ * Every code of the cycle (and of every allowed restart) expired. `renewing`: the server started new codes
+ * by itself, so the session did not give up; the CLI stopped waiting. Only `login` takes --restarts.
+ */
+export function codesUsedUp(ctx: StepContext, restarts: number, renewing = false): Ending {
   const again = againCommand(ctx);
+  const flag = ctx.command === 'login';
+  const sentence = !renewing
+    ? 'Every code expired without a scan, so the session gave up.'
+    : flag
+      ? `Every code expired without a scan; the server started new ones, but --restarts ${restarts} allows no more, so wawp-link stopped waiting.`
+      : 'Every code expired without a scan, so wawp-link stopped waiting.';
   return {
     code: 'timeout',
     problem: {
       title: 'No code was scanned',
-      sentence: 'Every code expired without a scan, so the session gave up.',
+      sentence,
       next:
-        restarts > 0
+        restarts > 0 || !flag
           ? `run it again when the phone is at hand: ${again}`
           : `run it again when the phone is at hand, or allow restarts: ${again} --restarts 3`,
     },

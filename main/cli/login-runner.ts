@@ -173,7 +173,7 @@ export async function runLogin(run: LoginRun): Promise<ExitCode> {
     const onExhausted = (renewing: boolean): void => {
       if (renewing) {
         // The server began a new cycle by itself: it counts as one of the --restarts, without a call.
-        if (restartsLeft <= 0) return end(codesUsedUp(run.steps, run.restarts), EXIT.gaveUp);
+        if (restartsLeft <= 0) return end(codesUsedUp(run.steps, run.restarts, true), EXIT.gaveUp);
         restartsLeft--;
         view?.setBanner(
           `The server started new codes (restart ${run.restarts - restartsLeft} of ${run.restarts}).`,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { codesUsedUp } from '../../main/cli/login-outcomes';
 import { cliProblem, nextStep, type StepContext } from '../../main/cli/next-step';
 import { causeOf } from '../../main/cli/server-watch';
 import type { ProblemAction } from '../../common/problems';
@@ -70,5 +71,22 @@ describe('causeOf (fetch rejections)', () => {
     expect(causeOf(fetchFailed(Object.assign(new Error(), { code: 'ECONNRESET' })))).toBe('reset');
     expect(causeOf(new DOMException('a', 'AbortError'))).toBe('cancelled');
     expect(causeOf(fetchFailed(new Error('bad port')))).toBe('other');
+  });
+});
+
+describe('codesUsedUp (the CLI ending when no code was scanned)', () => {
+  it(' --restarts is offered to login only, and a renewing server is not said to give up', () => {
+    const login = (restarts: number, renewing: boolean) => codesUsedUp(ctx, restarts, renewing).problem;
+    expect(login(0, false).next).toMatch(/ --restarts 3$/);
+    expect(login(1, false).next).not.toContain('--restarts');
+    expect(login(1, true).sentence).toContain('the server started new ones, but --restarts 1 allows no more');
+    for (const renewing of [false, true]) {
+      const pair = codesUsedUp({ ...ctx, command: 'pair' }, 0, renewing).problem;
+      expect(pair.next).toBe(
+        'run it again when the phone is at hand: wawp-link pair 3EB0BCB2E3D4 --phone <number> --base-url http://127.0.0.1:4000',
+      );
+      expect(pair.sentence).not.toContain('--restarts');
+    }
+    expect(codesUsedUp(ctx, 0, true).problem.sentence).not.toContain('the session gave up');
   });
 });
