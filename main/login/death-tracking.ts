@@ -89,5 +89,8 @@ export function createDeathTracking({ state, timing: t, skew }: DeathTrackingCon
     }
   };
 
-  return { pieces, learnRotation, learnBirth };
+  /** How long a code surely lives yet (local ms from `now`). */
+  const lifeLeft = (death: Window, now: number): number => hardWindow(death).lo - now;
+
+  return { pieces, learnRotation, learnBirth, lifeLeft };
 }

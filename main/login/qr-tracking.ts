@@ -117,19 +117,26 @@ export function createQrTracking(ctx: QrTrackingContext) {
   };
 
   /**
-   * A fresh code (or the same one again): learn from it, plan it; returns whether it is new.
-   * `firstOfCycle`: asked for while STARTING, so it is the first code of a cycle made since then.
+   * A fresh code (or the same one again): learn from it, plan it; returns whether it is the same,
+   * and whether it began a new cycle unseen (a first code's life after other codes: the server's
+   * STARTING fell between two reads). `firstOfCycle`: asked for while STARTING.
    */
   const onQr = (
     qr: QrCode,
     now: number,
     sentAt: number,
     firstOfCycle = false,
-  ): { same: boolean; plan: QrPlan } => {
+  ): { same: boolean; plan: QrPlan; newCycle: boolean } => {
     const s = ctx.state();
     const prev = s.lastQr;
     const same = prev?.value === qr.value;
-    if (prev && same) {
+    const fresh = same || qr.expiresAt === null ? null : serverDeath(qr.expiresAt);
+    const newCycle = !!prev && !!fresh && deaths.lifeLeft(fresh, now) > t.qrNextTtlMs * 1.1;
+    if (newCycle) {
+      // Another cycle, at a beat of its own.
+      s.beat = null;
+      s.beatMisses = 0;
+    } else if (prev && same) {
       prev.aliveSentAt = Math.max(prev.aliveSentAt, sentAt);
       // session/info said it rotated, yet auth/qr says not: its `qr` field does not track the code.
       if (prev.rotatedBy !== Infinity) {
@@ -139,7 +146,7 @@ export function createQrTracking(ctx: QrTrackingContext) {
     } else if (prev) rotated(prev, now);
     else if (firstOfCycle) deaths.learnBirth(sentAt, now);
     s.sameStreak = same ? s.sameStreak + 1 : 0;
-    const death = same && prev ? prev.death : qr.expiresAt === null ? null : serverDeath(qr.expiresAt);
+    const death = same && prev ? prev.death : fresh;
     const planned = plan(
       same && prev ? prev : { death, aliveSentAt: sentAt },
       now,
@@ -159,7 +166,7 @@ export function createQrTracking(ctx: QrTrackingContext) {
             infoQr: null,
           };
     s.qrDueAt = planned.refreshAt;
-    return { same, plan: planned };
+    return { same, plan: planned, newCycle };
   };
 
   return { onQr, onInfoQr, replan, nextActivePoll };

@@ -158,7 +158,14 @@ export function createReactions(ctx: ReactionContext) {
     const s = ctx.state();
     const firstOfCycle = s.status === 'STARTING' && s.probing;
     if (s.status !== 'SCAN_QR_CODE') confirm('SCAN_QR_CODE', 'SCAN_QR_CODE', null, now);
-    const { same, plan } = tracking.onQr(qr, now, sentAt, firstOfCycle);
+    const { same, plan, newCycle } = tracking.onQr(qr, now, sentAt, firstOfCycle);
+    if (newCycle) {
+      // The server renewed its codes between two reads: as if its STARTING had been seen.
+      if (!s.cycleKnown || s.cycleIndex >= t.qrExpectedCount) emit({ type: 'exhausted', renewing: true });
+      s.cycleIndex = 0;
+      s.cycleKnown = true;
+      s.cycleInterrupted = false;
+    }
     const est = skew.estimate();
     log('qr planned', {
       same,

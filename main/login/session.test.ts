@@ -259,6 +259,17 @@ describe('login session: exhaustion, restart, autostart', () => {
     session.stop();
   });
 
+  it('sees a renewal whose STARTING fell between two reads: a first code after the last one begins a new cycle', async () => {
+    const { clock, fake, session, events, of } = setup({ exhaustion: 'restart', bootMs: 300 });
+    const expiries = recordExpiries(fake);
+    session.start();
+    expect(await clock.runUntil(() => of('qr').length === 8, 400_000)).toBe(true);
+    expect(of('qr').map((e) => e.index)).toEqual([1, 2, 3, 4, 5, 6, 1, 2]);
+    expect(of('exhausted')).toEqual([expect.objectContaining({ renewing: true })]);
+    expectNoDeadCode(events, expiries, clock.now());
+    session.stop();
+  });
+
   it('claims no position for codes of a cycle it joined midway, but knows a fresh cycle', async () => {
     const { clock, fake, session, of } = setup({ status: 'STOPPED' });
     // Let the server run into its third code before the engine looks.
