@@ -176,7 +176,7 @@ export async function runLogin(run: LoginRun): Promise<ExitCode> {
         if (restartsLeft <= 0) return end(codesUsedUp(run.steps, run.restarts, true), EXIT.gaveUp);
         restartsLeft--;
         view?.setBanner(
-          `The server started new codes (restart ${run.restarts - restartsLeft} of ${run.restarts}).`,
+          `Every code expired; the server started new ones (restart ${run.restarts - restartsLeft} of ${run.restarts}).`,
         );
       } else if (!sawScanning && !recovered) {
         // Found FAILED before this run saw any scanning: the user asked to log in, so get a fresh cycle

@@ -101,11 +101,9 @@ export class HumanLoginView {
         break;
       case 'exhausted':
         this.qr = null;
-        this.setNote(
-          event.renewing
-            ? 'Every code of this cycle expired; the server started a new set.'
-            : 'Every code of this cycle expired without a scan.',
-        );
+        // A renewal is the runner's one line (it also counts it against --restarts).
+        if (event.renewing) break;
+        this.setNote('Every code of this cycle expired without a scan.');
         this.plain(this.note!);
         break;
       case 'connected':
