@@ -6,17 +6,19 @@ import { appMenuTemplate } from '../../main/app/windows/app-menu';
 import { fitToDisplays, type Area } from '../../main/app/windows/visible-bounds';
 
 describe('startup failure message', () => {
-  it('is one sentence naming the cause, then the log file path', () => {
+  it('is one sentence and one next step, then the cause and the log file path', () => {
     const { title, content } = startupFailureMessage(
       new Error('EACCES: permission denied, open settings.json\n    at open (fs.js:1:1)'),
       '/home/ann/.config/wawp-link/logs/main.log',
     );
     expect(title).toBe('wawp-link could not start');
-    const [sentence, path] = content.split('\n\n');
+    const [sentence, details] = content.split('\n\n');
     expect(sentence).toBe(
-      'wawp-link stopped while starting (EACCES: permission denied, open settings.json); start it again, and if this repeats, the log file says more.',
+      'wawp-link stopped while starting. Start it again; if this repeats, the log file below says why.',
     );
-    expect(path).toBe('Log file: /home/ann/.config/wawp-link/logs/main.log');
+    expect(details).toBe(
+      'Details: EACCES: permission denied, open settings.json\nLog file: /home/ann/.config/wawp-link/logs/main.log',
+    );
     expect(content).not.toMatch(/\bat open\b/);
   });
   it('never shows an access token', () => {
@@ -27,8 +29,8 @@ describe('startup failure message', () => {
     expect(content).not.toContain('SECRET123456');
   });
   it('copes with a non-Error and an empty message', () => {
-    expect(startupFailureMessage('boom', '/l').content).toContain('(boom)');
-    expect(startupFailureMessage(new Error(''), '/l').content).toContain('(an unknown error)');
+    expect(startupFailureMessage('boom', '/l').content).toContain('Details: boom\n');
+    expect(startupFailureMessage(new Error(''), '/l').content).toContain('Details: an unknown error\n');
   });
 });
 

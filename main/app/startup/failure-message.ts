@@ -1,4 +1,7 @@
-/** What a failed startup tells the user before the app exits: one sentence with the cause, then the log file. */
+/**
+ * What a failed startup tells the user before the app exits: one sentence and one next step; the
+ * raw cause (redacted, one line) goes below it as a detail, with the log file.
+ */
 import { redactLogText } from '../platform/log-redact';
 
 /** Title and text for the native error box (dialog.showErrorBox); the cause is redacted and one line long. */
@@ -11,6 +14,8 @@ export function startupFailureMessage(error: unknown, logPath: string): { title:
       .replace(/[.\s]+$/, '') || 'an unknown error';
   return {
     title: 'wawp-link could not start',
-    content: `wawp-link stopped while starting (${redactLogText(firstLine).slice(0, 200)}); start it again, and if this repeats, the log file says more.\n\nLog file: ${logPath}`,
+    content:
+      'wawp-link stopped while starting. Start it again; if this repeats, the log file below says why.' +
+      `\n\nDetails: ${redactLogText(firstLine).slice(0, 200)}\nLog file: ${logPath}`,
   };
 }
