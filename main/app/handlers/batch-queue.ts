@@ -2,11 +2,15 @@
  * The batch-linking queue: instances one after another, exactly one session running at a time. It moves on by
  * itself a few seconds after a number links, stops for the user's choice when the wrong number linked, records
  * failures (with why, from describeProblem) and goes on, and ends with a summary. Pure: sessions, time and
- * publishing come in as ports, so fake-clock tests drive it (no electron, no I/O of its own).
+ * publishing come in as ports, so fake-clock tests drive it (no electron, no I/O of its own). This file drives
+ * the sessions and reacts to the engine's events; the state and its view: batch-state.ts; the user's commands:
+ * batch-commands.ts.
  */
-import type { BatchCommand, BatchItemView, BatchPhase, BatchQr, BatchView } from '../../../common/batch';
+import type { BatchCommand, BatchItemView, BatchView } from '../../../common/batch';
 import type { LoginEvent, ProblemSource } from '../../../common/model';
 import { describeProblem } from '../../../common/problems';
+import { applyBatchCommand, type BatchMoves } from './batch-commands';
+import { batchView, currentItem, newBatchState } from './batch-state';
 import type { BatchEntry, BatchOptions, BatchPorts, BatchQueue } from './batch-types';
 
 export type { BatchEntry, BatchOptions, BatchPorts, BatchQueue, BatchStep } from './batch-types';
@@ -22,20 +26,7 @@ export function createBatchQueue(
 ): BatchQueue {
   const confirmMs = options.confirmMs ?? CONFIRM_MS;
   const maxRetries = options.maxRetries ?? 4;
-  const items: BatchItemView[] = entries.map((e) => ({
-    id: e.id,
-    label: e.label,
-    outcome: 'waiting',
-    me: null,
-    wrongNumber: false,
-    problem: null,
-  }));
-  let index = -1;
-  let phase: BatchPhase = 'linking';
-  let qr: BatchQr | null = null;
-  let pausedBecause: BatchView['pausedBecause'] = null;
-  let confirmUntil: number | null = null;
-  let retrying: BatchView['retrying'] = null;
+  const s = newBatchState(entries);
   let run = 0; // bumped whenever the current session's results stop mattering
   let sawQr = false;
   let renewed = false;
@@ -43,37 +34,17 @@ export function createBatchQueue(
   let ending = false; // the queue itself is stopping the session: its `stopped` event is no news
   let cancelTimer: () => void = () => undefined;
 
-  const view = (): BatchView => {
-    const count = (outcome: BatchItemView['outcome']): number =>
-      items.filter((item) => item.outcome === outcome).length;
-    return {
-      phase,
-      items: items.map((item) => ({ ...item })),
-      currentIndex: index,
-      qr,
-      pausedBecause,
-      confirmUntil,
-      expectedPhone: phase === 'wrong-number' ? (entries[index]?.expectedPhone ?? null) : null,
-      retrying,
-      counts: {
-        total: items.length,
-        linked: count('linked'),
-        skipped: count('skipped'),
-        failed: count('failed'),
-        waiting: count('waiting') + count('current'),
-      },
-    };
-  };
+  const view = (): BatchView => batchView(s, entries);
   const publish = (): void => ports.publish(view());
-  const current = (): BatchItemView | undefined => items[index];
+  const current = (): BatchItemView | undefined => currentItem(s);
 
   /** Stops the current session and ignores whatever it still had in flight. */
   const halt = (): void => {
     run += 1;
     cancelTimer();
     cancelTimer = () => undefined;
-    qr = null;
-    retrying = null;
+    s.qr = null;
+    s.retrying = null;
     const item = current();
     ending = true;
     if (item) ports.end(item.id);
@@ -82,11 +53,11 @@ export function createBatchQueue(
 
   const advance = (): void => {
     halt();
-    confirmUntil = null;
-    pausedBecause = null;
-    index = items.findIndex((item) => item.outcome === 'waiting');
-    if (index < 0) {
-      phase = 'done';
+    s.confirmUntil = null;
+    s.pausedBecause = null;
+    s.index = s.items.findIndex((item) => item.outcome === 'waiting');
+    if (s.index < 0) {
+      s.phase = 'done';
       publish();
       return;
     }
@@ -97,8 +68,8 @@ export function createBatchQueue(
     const item = current();
     if (!item) return;
     const mine = ++run;
-    phase = 'linking';
-    pausedBecause = null;
+    s.phase = 'linking';
+    s.pausedBecause = null;
     item.outcome = 'current';
     sawQr = false;
     renewed = how === 'renew';
@@ -129,23 +100,23 @@ export function createBatchQueue(
     halt();
     item.me = event.me;
     if (event.phoneMatches === false) {
-      phase = 'wrong-number';
+      s.phase = 'wrong-number';
       publish();
       return;
     }
     item.outcome = 'linked';
     if (!sawQr) return advance(); // it was linked already: nobody is waiting for a confirmation
-    phase = 'confirming';
-    confirmUntil = ports.now() + confirmMs;
+    s.phase = 'confirming';
+    s.confirmUntil = ports.now() + confirmMs;
     cancelTimer = ports.setTimer(confirmMs, advance);
     publish();
   };
 
   const pause = (because: 'user' | 'codes-ran-out'): void => {
     halt();
-    phase = 'paused';
-    pausedBecause = because;
-    confirmUntil = null;
+    s.phase = 'paused';
+    s.pausedBecause = because;
+    s.confirmUntil = null;
     publish();
   };
 
@@ -153,7 +124,7 @@ export function createBatchQueue(
     const item = current()!;
     const mine = ++run;
     item.me = null;
-    phase = 'linking';
+    s.phase = 'linking';
     publish();
     const step = await ports.logout(item.id);
     if (mine !== run) return;
@@ -162,10 +133,10 @@ export function createBatchQueue(
   };
 
   const onLoginEvent = (instanceId: string, event: LoginEvent): void => {
-    if (phase !== 'linking' || current()?.id !== instanceId) return;
+    if (s.phase !== 'linking' || current()?.id !== instanceId) return;
     switch (event.type) {
       case 'qr':
-        qr = {
+        s.qr = {
           value: event.value,
           expiresAt: event.expiresAt,
           index: event.index,
@@ -173,14 +144,14 @@ export function createBatchQueue(
         };
         sawQr = true;
         errorsInRow = 0;
-        retrying = null;
+        s.retrying = null;
         break;
       case 'qr-expired':
-        qr = null;
+        s.qr = null;
         break;
       case 'status':
         errorsInRow = 0;
-        retrying = null;
+        s.retrying = null;
         break;
       case 'connected':
         return linked(event);
@@ -188,7 +159,7 @@ export function createBatchQueue(
         // The server starting a new cycle by itself needs nothing; a session found FAILED gets one fresh cycle
         // by itself; codes that ran out unscanned pause the queue.
         if (event.renewing) {
-          qr = null;
+          s.qr = null;
           break;
         }
         if (!sawQr && !renewed) return void runItem('renew');
@@ -197,7 +168,7 @@ export function createBatchQueue(
         errorsInRow += 1;
         if (event.fatal || errorsInRow >= maxRetries) return fail(event);
         const { title, sentence } = describeProblem(event, { instanceId });
-        retrying = { title, sentence };
+        s.retrying = { title, sentence };
         break;
       }
       case 'stopped':
@@ -208,54 +179,16 @@ export function createBatchQueue(
     publish();
   };
 
-  const command = (what: BatchCommand): boolean => {
-    switch (what) {
-      case 'skip':
-        if (phase === 'confirming') return command('next');
-        if (phase !== 'linking' && phase !== 'paused') return false;
-        if (current()?.outcome === 'linked') advance();
-        else settle('skipped', null);
-        return true;
-      case 'pause':
-        if (phase !== 'linking' && phase !== 'confirming') return false;
-        pause('user');
-        return true;
-      case 'resume':
-        if (phase !== 'paused') return false;
-        if (current()?.outcome === 'linked') advance();
-        else void runItem(pausedBecause === 'codes-ran-out' ? 'renew' : 'begin');
-        return true;
-      case 'next':
-        if (phase !== 'confirming') return false;
-        advance();
-        return true;
-      case 'stop': {
-        if (phase === 'done') return false;
-        halt();
-        const item = current();
-        if (item?.outcome === 'current') item.outcome = 'waiting';
-        if (phase === 'wrong-number' && item) Object.assign(item, { outcome: 'linked', wrongNumber: true });
-        index = -1;
-        phase = 'done';
-        pausedBecause = null;
-        confirmUntil = null;
-        publish();
-        return true;
-      }
-      case 'close':
-        return phase === 'done';
-      case 'keep-wrong-number':
-        if (phase !== 'wrong-number') return false;
-        current()!.outcome = 'linked';
-        current()!.wrongNumber = true;
-        advance();
-        return true;
-      case 'logout-wrong-number':
-        if (phase !== 'wrong-number') return false;
-        void logoutWrongNumber();
-        return true;
-    }
+  const moves: BatchMoves = {
+    halt,
+    advance,
+    skip: () => settle('skipped', null),
+    pause,
+    start: runItem,
+    logoutWrongNumber,
+    publish,
   };
+  const command = (what: BatchCommand): boolean => applyBatchCommand(what, s, moves);
 
   advance();
   return { view, command, onLoginEvent, dispose: halt };
