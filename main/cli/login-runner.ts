@@ -8,14 +8,13 @@ import type { LoginSession } from '../login/types';
 import { EXIT, exitCodeFor, type ExitCode } from './exit-codes';
 import type { CliIo } from './io';
 import { writeEndLine, writeJsonEvent, type CliEvent } from './login-json';
-import { codesUsedUp, leftAlone, notWawp, offline, timedOut, type Ending } from './login-outcomes';
+import { leftAlone, timedOut, type Ending } from './login-outcomes';
 import { HumanLoginView } from './login-view';
 import { cliProblem, problemLines, type StepContext } from './next-step';
+import { RestartBudget } from './restart-budget';
+import { serverVerdict } from './server-verdict';
 import type { ServerWatch } from './server-watch';
 import { chooseQrLook, type QrLook } from './terminal-theme';
-
-/** Answers in a row that do not look like Wawp before the CLI says so and stops. */
-const NOT_WAWP_AFTER = 3;
 
 export interface LoginRun {
   io: CliIo;
@@ -65,13 +64,10 @@ export async function runLogin(run: LoginRun): Promise<ExitCode> {
         alternative: run.alternative,
         extraHint: run.extraHint ?? null,
       });
-  let restartsLeft = run.restarts;
+  const budget = new RestartBudget(run.restarts, run.autoStart, run.steps);
+  const verdict = serverVerdict(run.steps, watch, run.offlineLimitMs);
   let pairingRequested = false;
   let lastProblem: string | null = null;
-  let unreadable = 0;
-  /** Whether this run saw the session waiting for a scan (else a FAILED session was found failed). */
-  let sawScanning = false;
-  let recovered = false;
   let done = false;
 
   return new Promise<ExitCode>((resolve) => {
@@ -96,19 +92,9 @@ export async function runLogin(run: LoginRun): Promise<ExitCode> {
       finish(exit, problemLines(problem));
     };
     /** Stops when the server is not a Wawp API, or has not answered for too long. */
-    const watchdog = (): boolean => {
-      if (done) return true;
-      if ((watch?.unlikeStreak() ?? 0) >= NOT_WAWP_AFTER || unreadable >= NOT_WAWP_AFTER) {
-        end(notWawp(run.steps), EXIT.other);
-        return true;
-      }
-      const since = watch?.failingSince() ?? null;
-      const limit = run.offlineLimitMs ?? 0;
-      if (watch && since !== null && limit > 0 && Date.now() - since >= limit) {
-        end(offline(run.steps, watch, limit), EXIT.other);
-        return true;
-      }
-      return false;
+    const watchdog = (): void => {
+      const ending = verdict.now();
+      if (ending) end(ending, EXIT.other);
     };
 
     const requestPairing = (): void => {
@@ -122,12 +108,8 @@ export async function runLogin(run: LoginRun): Promise<ExitCode> {
     };
 
     const onError = (event: Extract<LoginEvent, { type: 'error' }>): void => {
-      unreadable = event.code === 'bad_response' ? unreadable + 1 : 0;
-      // A 404 or 401 in an HTML page is a web server that is not Wawp, not Wawp saying "no such instance".
-      const looksElsewhere =
-        (watch?.unlikeStreak() ?? 0) > 0 && ['not_found', 'unauthorized'].includes(event.code);
-      if (event.code === 'not_wawp' || looksElsewhere) return end(notWawp(run.steps), EXIT.other);
-      if (watchdog()) return;
+      const serverEnding = verdict.afterError(event.code);
+      if (serverEnding) return end(serverEnding, EXIT.other);
       const source = {
         ...event,
         host: event.host ?? watch?.host,
@@ -155,7 +137,7 @@ export async function runLogin(run: LoginRun): Promise<ExitCode> {
       run.onEvent?.(event);
       if (event.type === 'error') return onError(event);
       if (event.type === 'qr' || (event.type === 'status' && event.status === 'SCAN_QR_CODE'))
-        sawScanning = true;
+        budget.sawScan();
       if ((event.type === 'qr' || event.type === 'qr-expired') && run.pairPhone) {
         if (run.json) emit(event); // people see the pairing code, not the QR
         if (event.type === 'qr') requestPairing();
@@ -170,28 +152,12 @@ export async function runLogin(run: LoginRun): Promise<ExitCode> {
       else if (event.type === 'exhausted') onExhausted(event.renewing === true);
     };
 
+    /** Every code of the cycle expired: restart, wait for the server's new cycle, or give up. */
     const onExhausted = (renewing: boolean): void => {
-      if (renewing) {
-        // The server began a new cycle by itself: it counts as one of the --restarts, without a call.
-        if (restartsLeft <= 0) return end(codesUsedUp(run.steps, run.restarts, true), EXIT.gaveUp);
-        restartsLeft--;
-        view?.setBanner(
-          `Every code expired; the server started new ones (restart ${run.restarts - restartsLeft} of ${run.restarts}).`,
-        );
-      } else if (!sawScanning && !recovered) {
-        // Found FAILED before this run saw any scanning: the user asked to log in, so get a fresh cycle
-        // (not counted against --restarts), unless --no-start asked us to change nothing.
-        if (!run.autoStart) return end(leftAlone(run.steps, true), EXIT.other);
-        recovered = true;
-        view?.setBanner('The session had failed; restarted it for new codes.');
-        void session.restart();
-      } else if (restartsLeft > 0) {
-        restartsLeft--;
-        view?.setBanner(
-          `Restarted the session for new codes (restart ${run.restarts - restartsLeft} of ${run.restarts}).`,
-        );
-        void session.restart();
-      } else end(codesUsedUp(run.steps, run.restarts), EXIT.gaveUp);
+      const next = budget.afterCodesRanOut(renewing);
+      if (next.kind === 'end') return end(next.ending, next.exit);
+      view?.setBanner(next.banner);
+      if (next.kind === 'restart') void session.restart();
     };
 
     cleanups.push(session.onEvent(onEvent));

@@ -1,11 +1,13 @@
 /**
  * The human login screen: QR (or pairing code), "code n of ~6", a countdown and the status in words.
- * On a TTY it takes the alternate screen (like `less`), redraws in place every second and on resize,
- * and fits the terminal (login-layout.ts); otherwise each change is printed once as plain lines.
+ * On a TTY it takes the alternate screen (like `less`), redraws in place every second and on resize
+ * (live-screen.ts), and fits the terminal (login-layout.ts); otherwise each change is printed once as
+ * plain lines.
  */
 import type { SessionStatus } from '../../common/model';
 import { formatCountdown, formatPhone, largePairingCode, linkedAs, statusInWords } from './format';
 import type { CliIo } from './io';
+import { LiveScreen } from './live-screen';
 import type { CliEvent } from './login-json';
 import { composeFrame } from './login-layout';
 import { drawQr, qrMatrix, type QrMatrix } from './terminal-qr';
@@ -44,28 +46,18 @@ export class HumanLoginView {
   private note: string | null = null;
   private retryAt: number | null = null;
   private banner: string | null = null;
-  private open = false;
-  private lastFrame = '';
-  private clock: NodeJS.Timeout | null = null;
-  private stopResize: (() => void) | null = null;
-  private readonly restore = (): void => this.leave();
+  private readonly screen: LiveScreen;
 
   constructor(
     private readonly io: CliIo,
     private readonly opts: LoginViewOptions,
-  ) {}
+  ) {
+    this.screen = new LiveScreen(io, (size) => this.frame(size));
+  }
 
   /** Takes the screen and draws the first frame ("Connecting…") before any answer arrives. */
   begin(): void {
-    if (!this.io.stdoutIsTTY) return;
-    this.open = true;
-    this.io.out('\x1b[?1049h\x1b[?25l'); // alternate screen, cursor hidden
-    process.once('exit', this.restore);
-    this.stopResize = this.io.onResize(() => this.redraw(true));
-    // The countdown is a clock of its own: it ticks whatever the network does.
-    this.clock = setInterval(() => this.redraw(), 250);
-    this.clock.unref();
-    this.redraw();
+    this.screen.enter();
   }
 
   /** Applies one event to the screen. */
@@ -109,7 +101,7 @@ export class HumanLoginView {
       case 'connected':
         this.qr = null;
         this.pairing = null;
-        this.leave();
+        this.screen.leave();
         this.io.out(`${linkedAs(event.me)}\n`);
         if (event.phoneMatches === false && event.expectedPhone) {
           this.io.err(
@@ -120,36 +112,26 @@ export class HumanLoginView {
       default:
         return; // errors come through showProblem; `stopped` changes nothing on screen
     }
-    this.redraw();
+    this.screen.redraw();
   }
 
   /** A problem the engine retries by itself: one line, with a live "retrying in N s". */
   showProblem(text: string, retryInMs?: number): void {
     this.setNote(text, retryInMs === undefined ? null : Date.now() + retryInMs);
     this.plain(`Problem: ${text}`);
-    this.redraw();
+    this.screen.redraw();
   }
 
   /** Shows a lasting line under the status (e.g. "restart 1 of 3"), replaced by the next call. */
   setBanner(text: string): void {
     this.banner = text;
     this.plain(text);
-    this.redraw();
+    this.screen.redraw();
   }
 
   /** Stops the clock and gives the normal screen back (the final result follows there). */
   close(): void {
-    this.leave();
-  }
-
-  private leave(): void {
-    if (this.clock) clearInterval(this.clock);
-    this.clock = null;
-    this.stopResize?.();
-    this.stopResize = null;
-    process.off('exit', this.restore);
-    if (this.open) this.io.out('\x1b[?25h\x1b[?1049l');
-    this.open = false;
+    this.screen.leave();
   }
 
   private setNote(text: string | null, retryAt: number | null = null): void {
@@ -192,14 +174,12 @@ export class HumanLoginView {
     return notes;
   }
 
-  /** Draws the frame if it changed (`force` after a resize, when the old frame may have reflowed). */
-  private redraw(force = false): void {
-    if (!this.open) return;
-    const size = this.io.size();
+  /** The lines of the screen for a terminal of `size` (login-layout.ts fits them). */
+  private frame(size: { columns: number; rows: number }): string[] {
     const pairing = this.pairing
       ? [...largePairingCode(this.pairing, this.io.color).split('\n'), '', PAIR_HINT]
       : [];
-    const lines = composeFrame(size, {
+    return composeFrame(size, {
       title: this.opts.title,
       qr: this.qr && !this.pairing ? { matrix: this.qr.matrix, style: this.opts.look.style } : null,
       body: pairing,
@@ -208,9 +188,5 @@ export class HumanLoginView {
       notes: this.notes(),
       alternative: this.opts.alternative,
     });
-    const frame = lines.map((line) => `${line}\x1b[K`).join('\r\n');
-    if (!force && frame === this.lastFrame) return;
-    this.lastFrame = frame;
-    this.io.out(`${force ? '\x1b[2J' : ''}\x1b[H${frame}\x1b[J`);
   }
 }
