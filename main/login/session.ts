@@ -1,9 +1,9 @@
 /**
  * createLoginSession: the per-instance login loop. One chained, abortable sleep drives it; every
- * client call goes through one gate (one request in flight); a stop check follows every await.
+ * client call goes through one gate (one request in flight, see perform.ts); a stop check follows
+ * every await.
  */
-import type { LoginEvent, Me } from '../../common/model';
-import type { Outcome, QrCode, SessionInfo } from '../wawp/types';
+import type { LoginEvent } from '../../common/model';
 import { classifyError } from './backoff';
 import { errorEvent } from './error-event';
 import { createHideTimer } from './hide-timer';
@@ -11,9 +11,10 @@ import { systemClock } from './clock';
 import { createSkewTracker } from './clock-skew';
 import { initialState, nextAction, type LoopState } from './loop-state';
 import { fetchPairingCode, normalizePhone } from './pairing';
+import { createPerform } from './perform';
 import { createReactions } from './reactions';
 import { createGate } from './request-gate';
-import { DEFAULT_TIMING, clampDelay, pollDelay, type LoginTiming } from './schedule';
+import { DEFAULT_TIMING, clampDelay, type LoginTiming } from './schedule';
 import type { LoginSession, LoginSessionOptions, PairingResult } from './types';
 
 export { systemClock } from './clock';
@@ -64,7 +65,7 @@ export function createLoginSession(options: LoginSessionOptions): LoginSession {
     expectedPhone,
     policy,
   });
-  const { withdrawQr, resetCycle, confirm, onStatus, onQr, onError, announceConnected, replan } = r;
+  const { withdrawQr, resetCycle, confirm } = r;
 
   const hideTimer = createHideTimer(clock, () => {
     if (s.qrVisible && s.lastQr && clock.now() >= s.lastQr.plan.hideAt) withdrawQr(true);
@@ -72,42 +73,16 @@ export function createLoginSession(options: LoginSessionOptions): LoginSession {
   });
   const armHide = (): void => hideTimer.arm(s.qrVisible && s.lastQr ? s.lastQr.plan.hideAt : Infinity);
 
-  /** Performs one request of the loop; false = halt. */
-  const perform = async (kind: 'start' | 'me' | 'qr' | 'status', signal: AbortSignal): Promise<boolean> => {
-    const epoch = s.epoch;
-    const sentAt = clock.now();
-    if (kind === 'start') {
-      s.startDue = false;
-      s.lastStartAt = sentAt;
-    }
-    if (kind === 'me') s.meDue = false;
-    const outcome = await gate<unknown>((sig): Promise<Outcome<unknown>> => {
-      if (kind === 'start') return client.start({ signal: sig });
-      if (kind === 'me') return client.me({ signal: sig });
-      if (kind === 'qr') return client.getQr({ signal: sig });
-      return client.sessionInfo({ signal: sig });
-    }, signal);
-    if (signal.aborted || epoch !== s.epoch) return true;
-    const now = clock.now();
-    if (!outcome.ok) return onError(outcome.error, kind, now, sentAt);
-    s.failures = 0;
-    const rtt = now - sentAt;
-    // A slowly forgetting minimum: one fast reply is the network's real speed, load only adds.
-    s.rttMs = s.rttMs > 0 ? Math.min(s.rttMs * 1.02 + 0.1, rtt) : rtt;
-    skew.add(outcome.serverDate, sentAt, now);
-    if (kind === 'qr') {
-      s.mismatchStreak = 0;
-      onQr(outcome.data as QrCode, now, sentAt);
-    } else if (kind === 'me') {
-      const me = outcome.data as Me | null;
-      if (me) announceConnected(me);
-      else s.statusDueAt = now + pollDelay('active', t, random);
-    } else {
-      onStatus(outcome.data as SessionInfo, sentAt, now);
-    }
-    replan(now);
-    return true;
-  };
+  const perform = createPerform({
+    client,
+    clock,
+    gate,
+    skew,
+    timing: t,
+    random,
+    state: () => s,
+    reactions: r,
+  });
 
   const sleep = async (ms: number, signal: AbortSignal): Promise<void> => {
     const ctl = new AbortController();
