@@ -22,20 +22,25 @@ export function leftAlone(ctx: StepContext, failed: boolean): Ending {
 
 /**
  * Every code of the cycle (and of every allowed restart) expired. `renewing`: the server started new codes
- * by itself, so the session did not give up; the CLI stopped waiting. Only `login` takes --restarts.
+ * by itself, so the session did not give up; the CLI stopped waiting. Only `login` takes --restarts; `pair`
+ * shows a pairing code, which is typed on the phone, not scanned.
  */
 export function codesUsedUp(ctx: StepContext, restarts: number, renewing = false): Ending {
   const again = againCommand(ctx);
   const flag = ctx.command === 'login';
+  const what =
+    ctx.command === 'pair'
+      ? 'The pairing code expired before it was entered on the phone'
+      : 'Every code expired without a scan';
   const sentence = !renewing
-    ? 'Every code expired without a scan, so the session gave up.'
+    ? `${what}, so the session gave up.`
     : flag
-      ? `Every code expired without a scan; the server started new ones, but --restarts ${restarts} allows no more, so wawp-link stopped waiting.`
-      : 'Every code expired without a scan, so wawp-link stopped waiting.';
+      ? `${what}; the server started new ones, but --restarts ${restarts} allows no more, so wawp-link stopped waiting.`
+      : `${what}, so wawp-link stopped waiting.`;
   return {
     code: 'timeout',
     problem: {
-      title: 'No code was scanned',
+      title: ctx.command === 'pair' ? 'The pairing code was not entered' : 'No code was scanned',
       sentence,
       next:
         restarts > 0 || !flag

@@ -86,6 +86,9 @@ describe('codesUsedUp (the CLI ending when no code was scanned)', () => {
         'run it again when the phone is at hand: wawp-link pair 3EB0BCB2E3D4 --phone <number> --base-url http://127.0.0.1:4000',
       );
       expect(pair.sentence).not.toContain('--restarts');
+      // A pairing code is typed on the phone, not scanned.
+      expect(pair.title).toBe('The pairing code was not entered');
+      expect(pair.sentence).toMatch(/^The pairing code expired before it was entered on the phone, so /);
     }
     expect(codesUsedUp(ctx, 0, true).problem.sentence).not.toContain('the session gave up');
   });
