@@ -35,7 +35,7 @@ export const SECOND_MS = 1_000;
 const WIDEST_BEAT_MS = 900;
 
 /** Whether a (normalised, ms) expiry only names its second. */
-export const isWholeSecond = (expiresAt: number): boolean => expiresAt % SECOND_MS === 0;
+const isWholeSecond = (expiresAt: number): boolean => expiresAt % SECOND_MS === 0;
 
 /** The server-clock window in which a code with this (normalised, ms) expiry dies. */
 export function serverDeath(expiresAt: number): Window {

@@ -89,8 +89,15 @@ export function createDeathTracking({ state, timing: t, skew }: DeathTrackingCon
     }
   };
 
+  /** A new cycle: it rotates to a beat of its own. */
+  const forget = (): void => {
+    const s = state();
+    s.beat = null;
+    s.beatMisses = 0;
+  };
+
   /** How long a code surely lives yet (local ms from `now`). */
   const lifeLeft = (death: Window, now: number): number => hardWindow(death).lo - now;
 
-  return { pieces, learnRotation, learnBirth, lifeLeft };
+  return { pieces, learnRotation, learnBirth, lifeLeft, forget };
 }

@@ -107,6 +107,10 @@ export function initialState(now: number): LoopState {
   };
 }
 
+/** Whether the code last fetched is the known last one of its cycle (nothing to refetch after it). */
+export const onLastCode = (s: LoopState, expectedCount: number): boolean =>
+  s.cycleKnown && s.cycleIndex >= expectedCount;
+
 /** STOPPED/STARTING right after WORKING or a shown code may be a flap: act only on a second read. */
 export function isSurprising(prev: SessionStatus | null, next: SessionStatus): boolean {
   return (next === 'STOPPED' || next === 'STARTING') && (prev === 'WORKING' || prev === 'SCAN_QR_CODE');

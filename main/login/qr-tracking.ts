@@ -6,20 +6,14 @@
  * (bisecting it), the others at a phase of the server's second that halves the `Date` uncertainty.
  * No I/O; the session's timers act on the plan.
  */
-import type { LoginEvent } from '../../common/model';
 import type { QrCode } from '../wawp/types';
 import { serverDeath } from './code-death';
-import type { SkewTracker } from './clock-skew';
-import { createDeathTracking } from './death-tracking';
-import type { KnownCode, LoopState } from './loop-state';
-import { planQr, pollDelay, type LoginTiming, type QrPlan } from './schedule';
+import { createDeathTracking, type DeathTrackingContext } from './death-tracking';
+import { onLastCode, type KnownCode } from './loop-state';
+import { planQr, pollDelay, type QrPlan } from './schedule';
 
-export interface QrTrackingContext {
-  state: () => LoopState;
-  emit: (event: LoginEvent) => void;
-  timing: LoginTiming;
+export interface QrTrackingContext extends DeathTrackingContext {
   random: () => number;
-  skew: SkewTracker;
 }
 
 const mod = (a: number, n: number): number => ((a % n) + n) % n;
@@ -70,7 +64,7 @@ export function createQrTracking(ctx: QrTrackingContext) {
     if (Number.isFinite(s.windowPollAt)) return s.windowPollAt;
     const code = s.lastQr;
     // The cycle's last code: read the status the moment it surely died (FAILED, STARTING, or more).
-    const last = code && s.cycleKnown && s.cycleIndex >= t.qrExpectedCount && s.qrDueAt === Infinity;
+    const last = code && onLastCode(s, t.qrExpectedCount) && s.qrDueAt === Infinity;
     if (last && code.plan.refreshAt > from && code.plan.refreshAt < base) return code.plan.refreshAt;
     const { lo, hi } = skew.estimate();
     if (!Number.isFinite(lo) || !Number.isFinite(hi) || hi - lo <= 2 * s.rttMs + 2) return base;
@@ -132,11 +126,8 @@ export function createQrTracking(ctx: QrTrackingContext) {
     const same = prev?.value === qr.value;
     const fresh = same || qr.expiresAt === null ? null : serverDeath(qr.expiresAt);
     const newCycle = !!prev && !!fresh && deaths.lifeLeft(fresh, now) > t.qrNextTtlMs * 1.1;
-    if (newCycle) {
-      // Another cycle, at a beat of its own.
-      s.beat = null;
-      s.beatMisses = 0;
-    } else if (prev && same) {
+    if (newCycle) deaths.forget();
+    else if (prev && same) {
       prev.aliveSentAt = Math.max(prev.aliveSentAt, sentAt);
       // session/info said it rotated, yet auth/qr says not: its `qr` field does not track the code.
       if (prev.rotatedBy !== Infinity) {
@@ -169,7 +160,7 @@ export function createQrTracking(ctx: QrTrackingContext) {
     return { same, plan: planned, newCycle };
   };
 
-  return { onQr, onInfoQr, replan, nextActivePoll };
+  return { onQr, onInfoQr, replan, nextActivePoll, forgetCycle: deaths.forget };
 }
 
 /** The bound tracking (see createQrTracking). */

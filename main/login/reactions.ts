@@ -8,7 +8,7 @@ import type { QrCode, SessionInfo } from '../wawp/types';
 import type { BackoffPolicy } from './backoff';
 import { createErrorReaction } from './error-reaction';
 import type { SkewTracker } from './clock-skew';
-import { isSurprising, type LoopState } from './loop-state';
+import { isSurprising, onLastCode, type LoopState } from './loop-state';
 import { phoneMatches } from './pairing';
 import { createQrTracking } from './qr-tracking';
 import { pollDelay, type LoginTiming } from './schedule';
@@ -45,9 +45,7 @@ export function createReactions(ctx: ReactionContext) {
     s.lastQr = null;
     s.cycleIndex = 0;
     s.cycleKnown = known;
-    // A new cycle rotates to a beat of its own.
-    s.beat = null;
-    s.beatMisses = 0;
+    tracking.forgetCycle();
     s.sameStreak = 0;
     s.qrDueAt = Infinity;
   };
@@ -123,7 +121,7 @@ export function createReactions(ctx: ReactionContext) {
   /** The cycle's last code is hidden, but may live yet: no refetch before its death read. */
   const lastCodeLives = (now: number): boolean => {
     const s = ctx.state();
-    return !!s.lastQr && s.cycleKnown && s.cycleIndex >= t.qrExpectedCount && now < s.lastQr.plan.refreshAt;
+    return !!s.lastQr && onLastCode(s, t.qrExpectedCount) && now < s.lastQr.plan.refreshAt;
   };
 
   const announceConnected = (me: Me): void => {
@@ -186,7 +184,7 @@ export function createReactions(ctx: ReactionContext) {
     }
     if (fresh || back) show(qr.value, plan.hideAt);
     s.statusDueAt = tracking.nextActivePoll(sentAt);
-    if (fresh && s.cycleKnown && s.cycleIndex >= t.qrExpectedCount) {
+    if (fresh && onLastCode(s, t.qrExpectedCount)) {
       // Probably the last code: when it dies, ask for the status (FAILED, or a code if it goes on).
       s.qrDueAt = Infinity;
       s.statusDueAt = Math.min(s.statusDueAt, plan.refreshAt);

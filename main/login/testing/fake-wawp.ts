@@ -144,15 +144,16 @@ export function createFakeWawp(clock: FakeClock, opts: FakeWawpOptions = {}): Fa
     if (fault && 'error' in fault) return { ok: false, error: fault.error };
     const late = fault?.lateMs ?? 0;
     const half = (opts.latencyMs ?? 0) / 2;
+    const sig = signal ?? new AbortController().signal;
     try {
-      if (half > 0) await clock.sleep(half, signal ?? new AbortController().signal);
+      if (half > 0) await clock.sleep(half, sig);
       tick();
       const wait = since + startingFor - clock.now();
       if (method === 'getQr' && opts.holdQrWhileStarting && status === 'STARTING' && wait <= 5_000)
-        await clock.sleep(Math.max(0, wait), signal ?? new AbortController().signal);
+        await clock.sleep(Math.max(0, wait), sig);
       tick();
       const out = body();
-      if (half + late > 0) await clock.sleep(half + late, signal ?? new AbortController().signal);
+      if (half + late > 0) await clock.sleep(half + late, sig);
       return out;
     } catch {
       return { ok: false, error: { code: 'network', message: 'aborted' } };
